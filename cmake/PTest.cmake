@@ -1,0 +1,269 @@
+#[=======================================================================[.rst:
+PTest
+-----
+
+Discovers GoogleTest cases at build time, gives each case markers and scope
+metadata, registers every case with CTest and writes the manifest that the
+``ptest`` runner executes in parallel. Reference: ``docs/cmake.md``.
+
+.. command:: ptest_discover_tests
+
+  ::
+
+    ptest_discover_tests(<target>
+                         [MARKERS <marker>...]
+                         [MARK <marker> <pattern>...]...
+                         [GROUP <name> <pattern>...]...
+                         [TIMEOUT <seconds>]
+                         [WORKING_DIRECTORY <dir>]
+                         [EXTRA_ARGS <arg>...]
+                         [ENVIRONMENT <NAME=value>...]
+                         [DISCOVERY_MODE POST_BUILD|PRE_TEST]
+                         [DISCOVERY_TIMEOUT <seconds>])
+
+  ``MARKERS`` mark every case of ``<target>``. Each ``MARK`` marks the cases
+  whose ``Suite.Test`` name matches one of its globs (``*``, ``?``). Each
+  ``GROUP`` keeps the matching cases on one worker, one after another (and
+  mutually exclusive under CTest). The first time it is called, the function
+  also arranges for the ``ptest`` custom target, which builds every discovered
+  test binary and runs the runner over the whole manifest with the
+  ``PTEST_ARGS`` cache variable's arguments.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+# Functions defined here keep these policies whatever the including project sets.
+cmake_policy(VERSION 3.20)
+
+set(PTEST_ARGS "" CACHE STRING "Arguments the 'ptest' build target passes to the runner")
+
+set(_PTEST_KEYWORDS MARKERS MARK GROUP TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
+    DISCOVERY_MODE DISCOVERY_TIMEOUT)
+# A marker must work as a -m name and as a CTest label.
+set(_PTEST_MARKER_REGEX "^[A-Za-z_][A-Za-z0-9_]*$")
+
+# A CMake string as a JSON string literal.
+function(_ptest_json_string out value)
+  string(REPLACE "\\" "\\\\" value "${value}")
+  string(REPLACE "\"" "\\\"" value "${value}")
+  string(REPLACE "\n" "\\n" value "${value}")
+  string(REPLACE "\r" "\\r" value "${value}")
+  string(REPLACE "\t" "\\t" value "${value}")
+  set(${out} "\"${value}\"" PARENT_SCOPE)
+endfunction()
+
+# A CMake list as a JSON array of strings.
+function(_ptest_json_array out)
+  set(items "")
+  foreach(item IN LISTS ARGN)
+    _ptest_json_string(quoted "${item}")
+    list(APPEND items "${quoted}")
+  endforeach()
+  list(JOIN items ", " joined)
+  set(${out} "[${joined}]" PARENT_SCOPE)
+endfunction()
+
+function(_ptest_fail message)
+  message(FATAL_ERROR "ptest_discover_tests(): ${message}")
+endfunction()
+
+# Takes the repeatable MARK and GROUP blocks out of the arguments, since
+# cmake_parse_arguments would run repeated blocks together. Sets
+# <prefix>_REST (the other arguments), <prefix>_MARK_JSON and
+# <prefix>_GROUP_JSON (JSON arrays of {name, patterns} objects).
+function(_ptest_take_blocks prefix)
+  set(rest "")
+  set(marks "")
+  set(groups "")
+  set(block "")
+  set(block_args "")
+  foreach(arg IN LISTS ARGN)
+    if(arg IN_LIST _PTEST_KEYWORDS)
+      if(block)
+        _ptest_close_block()
+      endif()
+      set(block "")
+      if(arg STREQUAL "MARK" OR arg STREQUAL "GROUP")
+        set(block "${arg}")
+        set(block_args "")
+        continue()
+      endif()
+    endif()
+    if(block)
+      list(APPEND block_args "${arg}")
+    else()
+      list(APPEND rest "${arg}")
+    endif()
+  endforeach()
+  if(block)
+    _ptest_close_block()
+  endif()
+  list(JOIN marks ", " marks)
+  list(JOIN groups ", " groups)
+  set(${prefix}_REST "${rest}" PARENT_SCOPE)
+  set(${prefix}_MARK_JSON "[${marks}]" PARENT_SCOPE)
+  set(${prefix}_GROUP_JSON "[${groups}]" PARENT_SCOPE)
+endfunction()
+
+# Part of _ptest_take_blocks: turns the collected block into JSON.
+macro(_ptest_close_block)
+  list(LENGTH block_args _ptest_count)
+  if(_ptest_count LESS 2)
+    _ptest_fail("${block} needs a name and at least one pattern, got '${block_args}'")
+  endif()
+  list(POP_FRONT block_args _ptest_name)
+  if(block STREQUAL "MARK" AND NOT _ptest_name MATCHES "${_PTEST_MARKER_REGEX}")
+    _ptest_fail("marker '${_ptest_name}' is not a valid name (letters, digits and '_', not first a digit)")
+  endif()
+  _ptest_json_string(_ptest_name_json "${_ptest_name}")
+  _ptest_json_array(_ptest_patterns_json ${block_args})
+  if(block STREQUAL "MARK")
+    list(APPEND marks "{\"marker\": ${_ptest_name_json}, \"patterns\": ${_ptest_patterns_json}}")
+  else()
+    list(APPEND groups "{\"name\": ${_ptest_name_json}, \"patterns\": ${_ptest_patterns_json}}")
+  endif()
+endmacro()
+
+function(ptest_discover_tests target)
+  _ptest_take_blocks(_blocks ${ARGN})
+  cmake_parse_arguments(arg "" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT"
+                        "MARKERS;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
+  if(arg_UNPARSED_ARGUMENTS)
+    _ptest_fail("unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' for target '${target}' "
+                "(keywords: ${_PTEST_KEYWORDS})")
+  endif()
+  if(NOT TARGET ${target})
+    _ptest_fail("no target named '${target}'")
+  endif()
+  get_target_property(type ${target} TYPE)
+  if(NOT type STREQUAL "EXECUTABLE")
+    _ptest_fail("target '${target}' is a ${type}, not an executable")
+  endif()
+  get_property(done GLOBAL PROPERTY _PTEST_TARGETS)
+  if(target IN_LIST done)
+    _ptest_fail("target '${target}' is already discovered")
+  endif()
+  foreach(marker IN LISTS arg_MARKERS)
+    if(NOT marker MATCHES "${_PTEST_MARKER_REGEX}")
+      _ptest_fail("marker '${marker}' is not a valid name (letters, digits and '_', not first a digit)")
+    endif()
+  endforeach()
+  if(NOT DEFINED arg_DISCOVERY_MODE)
+    set(arg_DISCOVERY_MODE POST_BUILD)
+  endif()
+  if(NOT arg_DISCOVERY_MODE MATCHES "^(POST_BUILD|PRE_TEST)$")
+    _ptest_fail("DISCOVERY_MODE '${arg_DISCOVERY_MODE}' is not POST_BUILD or PRE_TEST")
+  endif()
+  foreach(keyword TIMEOUT DISCOVERY_TIMEOUT)
+    if(DEFINED arg_${keyword} AND NOT arg_${keyword} MATCHES "^[0-9]+(\\.[0-9]+)?$")
+      _ptest_fail("${keyword} '${arg_${keyword}}' is not a number of seconds")
+    endif()
+  endforeach()
+  if(NOT DEFINED arg_TIMEOUT)
+    set(arg_TIMEOUT 0)
+  endif()
+  if(NOT DEFINED arg_DISCOVERY_TIMEOUT)
+    set(arg_DISCOVERY_TIMEOUT 5)
+  endif()
+  if(NOT arg_WORKING_DIRECTORY)
+    set(arg_WORKING_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
+  endif()
+
+  set(dir "${CMAKE_BINARY_DIR}/ptest")
+  set(spec "${dir}/specs/${target}.json")
+  set(fragment "${dir}/fragments/${target}.json")
+  set(ctest_file "${dir}/ctest/${target}.cmake")
+  file(MAKE_DIRECTORY "${dir}/specs" "${dir}/fragments" "${dir}/ctest")
+
+  _ptest_json_string(j_target "${target}")
+  _ptest_json_string(j_executable "$<TARGET_FILE:${target}>")
+  _ptest_json_array(j_arguments ${arg_EXTRA_ARGS})
+  _ptest_json_string(j_working_directory "${arg_WORKING_DIRECTORY}")
+  _ptest_json_array(j_environment ${arg_ENVIRONMENT})
+  _ptest_json_array(j_markers ${arg_MARKERS})
+  _ptest_json_string(j_fragment "${fragment}")
+  _ptest_json_string(j_ctest_file "${ctest_file}")
+  _ptest_json_string(j_index "${dir}/index.json")
+  _ptest_json_string(j_manifest "${dir}/manifest.json")
+  file(GENERATE OUTPUT "${spec}" CONTENT "{
+  \"target\": ${j_target},
+  \"executable\": ${j_executable},
+  \"arguments\": ${j_arguments},
+  \"working_directory\": ${j_working_directory},
+  \"environment\": ${j_environment},
+  \"markers\": ${j_markers},
+  \"mark\": ${_blocks_MARK_JSON},
+  \"groups\": ${_blocks_GROUP_JSON},
+  \"timeout\": ${arg_TIMEOUT},
+  \"discovery_timeout\": ${arg_DISCOVERY_TIMEOUT},
+  \"fragment\": ${j_fragment},
+  \"ctest_file\": ${j_ctest_file},
+  \"index\": ${j_index},
+  \"manifest\": ${j_manifest}
+}
+")
+
+  # CTest reads this file each time it starts; it includes the cases'
+  # script once discovery has written it.
+  set(include_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_ptest_include.cmake")
+  if(arg_DISCOVERY_MODE STREQUAL "POST_BUILD")
+    add_custom_command(TARGET ${target} POST_BUILD
+      COMMAND PTest::ptest discover "${spec}"
+      COMMENT "ptest: discovering the cases of ${target}"
+      VERBATIM)
+    file(WRITE "${include_file}"
+      "if(EXISTS \"${ctest_file}\")\n"
+      "  include(\"${ctest_file}\")\n"
+      "else()\n"
+      "  add_test(${target}_NOT_BUILT ${target}_NOT_BUILT)\n"
+      "endif()\n")
+  else()
+    # PRE_TEST: discover when CTest starts, and again whenever the binary is newer.
+    file(GENERATE OUTPUT "${include_file}" CONTENT
+      "if(NOT EXISTS \"${ctest_file}\" OR \"$<TARGET_FILE:${target}>\" IS_NEWER_THAN \"${ctest_file}\")\n"
+      "  execute_process(COMMAND \"$<TARGET_FILE:PTest::ptest>\" discover \"${spec}\" RESULT_VARIABLE result)\n"
+      "  if(NOT result EQUAL 0)\n"
+      "    message(FATAL_ERROR \"ptest: discovery of ${target} failed\")\n"
+      "  endif()\n"
+      "endif()\n"
+      "include(\"${ctest_file}\")\n")
+  endif()
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${include_file}")
+
+  set_property(GLOBAL APPEND PROPERTY _PTEST_TARGETS ${target})
+  set_property(GLOBAL APPEND PROPERTY _PTEST_FRAGMENTS "${fragment}")
+  get_property(scheduled GLOBAL PROPERTY _PTEST_FINALIZE_SCHEDULED)
+  if(NOT scheduled)
+    set_property(GLOBAL PROPERTY _PTEST_FINALIZE_SCHEDULED TRUE)
+    cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _ptest_finalize)
+  endif()
+endfunction()
+
+# Runs once at the end of configuring the top-level directory, when every
+# ptest_discover_tests() call is known: writes the index of fragments that
+# discovery merges into the manifest, and adds the 'ptest' target.
+function(_ptest_finalize)
+  get_property(targets GLOBAL PROPERTY _PTEST_TARGETS)
+  get_property(fragments GLOBAL PROPERTY _PTEST_FRAGMENTS)
+  set(entries "")
+  foreach(target fragment IN ZIP_LISTS targets fragments)
+    _ptest_json_string(j_target "${target}")
+    _ptest_json_string(j_fragment "${fragment}")
+    list(APPEND entries "    {\"name\": ${j_target}, \"fragment\": ${j_fragment}}")
+  endforeach()
+  list(JOIN entries ",\n" entries)
+  set(dir "${CMAKE_BINARY_DIR}/ptest")
+  file(CONFIGURE OUTPUT "${dir}/index.json" CONTENT "{\n  \"targets\": [\n${entries}\n  ]\n}\n" @ONLY)
+
+  if(TARGET ptest)
+    message(WARNING "ptest: a target named 'ptest' exists already; the runner target is not added")
+    return()
+  endif()
+  separate_arguments(args UNIX_COMMAND "${PTEST_ARGS}")
+  add_custom_target(ptest
+    COMMAND PTest::ptest --manifest "${dir}/manifest.json" ${args}
+    WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
+    COMMENT "ptest: running the manifest"
+    USES_TERMINAL
+    VERBATIM)
+  add_dependencies(ptest ${targets})
+endfunction()

@@ -1,0 +1,20 @@
+// The CTest side of discovery: a script of add_test() and
+// set_tests_properties() calls, one test per case, which CTest includes.
+// Every marker becomes a label (all of them: gtest_discover_tests keeps only
+// the first of a LABELS list), a group becomes a RESOURCE_LOCK, and
+// DISABLED_ cases are registered as disabled.
+#pragma once
+
+#include <string>
+
+#include "model.h"
+
+namespace ptest {
+
+std::string ctest_script(const Manifest& manifest);
+
+// A CMake bracket argument holding `text` verbatim: [==[text]==], with as
+// many '=' as it takes for the closing bracket not to occur inside.
+std::string cmake_bracket(const std::string& text);
+
+}  // namespace ptest

@@ -1,0 +1,113 @@
+#include "discover_command.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "atomic_file.h"
+#include "ctest_script.h"
+#include "discovery.h"
+#include "manifest.h"
+#include "process.h"
+
+extern char** environ;
+
+namespace ptest {
+
+namespace {
+
+// The failed listing, as the build log shows it: what ran, how it ended, what it said.
+int report_listing_failure(const DiscoverySpec& spec, const std::string& result, const std::string& output) {
+  std::string indented = "    ";
+  for (const char c : output) {
+    indented += c;
+    if (c == '\n') indented += "    ";
+  }
+  std::fprintf(stderr,
+               "ptest_discover_tests(): cannot list the cases of target '%s'\n"
+               "  Path: '%s'\n  Result: %s\n  Output:\n%s\n",
+               spec.target.name.c_str(), spec.target.executable.c_str(), result.c_str(), indented.c_str());
+  return 1;
+}
+
+// Holds an exclusive lock on a file for as long as it lives: two test
+// binaries finishing their build together must not both rewrite the manifest.
+class FileLock {
+ public:
+  explicit FileLock(const std::string& path) : fd_(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+    if (fd_ < 0) throw FileError("cannot lock '" + path + "': " + std::strerror(errno), std::strerror(errno));
+    while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  ~FileLock() { ::close(fd_); }
+
+ private:
+  int fd_;
+};
+
+// The manifest is the fragments of the targets in the index, in index order;
+// a target not built yet has no fragment and no cases.
+void merge_manifest(const std::string& index_path, const std::string& manifest_path) {
+  FileLock lock(index_path + ".lock");
+  const nlohmann::json index = nlohmann::json::parse(read_file(index_path));
+  Manifest merged;
+  for (const auto& entry : index.at("targets")) {
+    const std::string fragment_path = entry.at("fragment").get<std::string>();
+    if (::access(fragment_path.c_str(), R_OK) != 0) continue;
+    Manifest fragment = read_manifest(fragment_path);
+    const std::size_t offset = merged.targets.size();
+    for (Target& target : fragment.targets) merged.targets.push_back(std::move(target));
+    for (TestCase& test_case : fragment.cases) {
+      test_case.target += offset;
+      merged.cases.push_back(std::move(test_case));
+    }
+  }
+  write_file_atomically(manifest_path, manifest_to_json(merged));
+}
+
+}  // namespace
+
+int discover_command(const std::string& spec_path) {
+  try {
+    const DiscoverySpec spec = read_discovery_spec(spec_path);
+    const std::string listing_path = spec.fragment_path + ".listing.json";
+    ::unlink(listing_path.c_str());
+    Command command;
+    command.argv = {spec.target.executable, "--gtest_list_tests", "--gtest_output=json:" + listing_path};
+    command.argv.insert(command.argv.end(), spec.target.arguments.begin(), spec.target.arguments.end());
+    for (char** entry = environ; *entry; ++entry) command.environment.emplace_back(*entry);
+    for (const auto& [name, value] : spec.target.environment) command.environment.push_back(name + "=" + value);
+    command.working_directory = spec.target.working_directory;
+
+    const CompletedProcess listed = run_captured(command, spec.discovery_timeout);
+    if (listed.timed_out)
+      return report_listing_failure(spec, "did not finish within DISCOVERY_TIMEOUT (" +
+                                              std::to_string(spec.discovery_timeout) + " s)", listed.output);
+    if (!WIFEXITED(listed.wait_status) || WEXITSTATUS(listed.wait_status) != 0)
+      return report_listing_failure(spec, describe_wait_status(listed.wait_status), listed.output);
+    std::vector<ListedCase> cases;
+    try {
+      cases = parse_gtest_listing(read_file(listing_path));
+    } catch (const std::exception& error) {
+      return report_listing_failure(spec, std::string("no usable listing: ") + error.what(), listed.output);
+    }
+    ::unlink(listing_path.c_str());
+
+    const Manifest fragment = build_fragment(spec, cases);
+    write_file_atomically(spec.fragment_path, manifest_to_json(fragment));
+    write_file_atomically(spec.ctest_path, ctest_script(fragment));
+    merge_manifest(spec.index_path, spec.manifest_path);
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "ptest_discover_tests(): %s\n", error.what());
+    return 1;
+  }
+}
+
+}  // namespace ptest

@@ -1,0 +1,92 @@
+#include "discovery.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "atomic_file.h"
+#include "glob.h"
+
+namespace ptest {
+
+namespace {
+
+using nlohmann::json;
+
+bool any_match(const std::vector<std::string>& patterns, const std::string& name) {
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& pattern) { return glob_match(pattern, name); });
+}
+
+template <class Rule>
+std::vector<Rule> read_rules(const json& spec, const char* key, const char* name_key) {
+  std::vector<Rule> rules;
+  for (const json& entry : spec.value(key, json::array()))
+    rules.push_back(Rule{entry.at(name_key).get<std::string>(),
+                         entry.at("patterns").get<std::vector<std::string>>()});
+  return rules;
+}
+
+}  // namespace
+
+DiscoverySpec read_discovery_spec(const std::string& path) {
+  DiscoverySpec spec;
+  try {
+    const json document = json::parse(read_file(path));
+    Target& target = spec.target;
+    target.name = document.at("target").get<std::string>();
+    target.executable = document.at("executable").get<std::string>();
+    target.arguments = document.value("arguments", std::vector<std::string>{});
+    target.working_directory = document.value("working_directory", "");
+    for (const std::string& entry : document.value("environment", std::vector<std::string>{})) {
+      const auto equals = entry.find('=');
+      if (equals == std::string::npos)
+        throw SpecError("discovery spec '" + path + "': ENVIRONMENT entry '" + entry + "' is not NAME=VALUE");
+      target.environment.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
+    }
+    spec.markers = document.value("markers", std::vector<std::string>{});
+    spec.marks = read_rules<MarkRule>(document, "mark", "marker");
+    spec.groups = read_rules<GroupRule>(document, "groups", "name");
+    spec.timeout = document.value("timeout", 0.0);
+    spec.discovery_timeout = document.value("discovery_timeout", 5.0);
+    spec.fragment_path = document.at("fragment").get<std::string>();
+    spec.ctest_path = document.at("ctest_file").get<std::string>();
+    spec.index_path = document.at("index").get<std::string>();
+    spec.manifest_path = document.at("manifest").get<std::string>();
+  } catch (const json::exception& error) {
+    throw SpecError("discovery spec '" + path + "': " + error.what());
+  } catch (const FileError& error) {
+    throw SpecError(std::string("discovery spec ") + error.what());
+  }
+  return spec;
+}
+
+Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>& listed) {
+  Manifest fragment;
+  fragment.targets.push_back(spec.target);
+  fragment.cases.reserve(listed.size());
+  for (const ListedCase& found : listed) {
+    TestCase test_case;
+    test_case.id = spec.target.name + "::" + found.name;
+    test_case.name = found.name;
+    test_case.suite = found.suite;
+    test_case.file = found.file;
+    test_case.line = found.line;
+    test_case.disabled = found.disabled;
+    test_case.timeout = spec.timeout;
+    test_case.markers = spec.markers;
+    for (const MarkRule& rule : spec.marks)
+      if (any_match(rule.patterns, found.name)) test_case.markers.push_back(rule.marker);
+    std::sort(test_case.markers.begin(), test_case.markers.end());
+    test_case.markers.erase(std::unique(test_case.markers.begin(), test_case.markers.end()),
+                            test_case.markers.end());
+    for (const GroupRule& rule : spec.groups)
+      if (any_match(rule.patterns, found.name)) {
+        test_case.group = rule.name;
+        break;
+      }
+    fragment.cases.push_back(std::move(test_case));
+  }
+  return fragment;
+}
+
+}  // namespace ptest

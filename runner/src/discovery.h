@@ -1,0 +1,49 @@
+// Turning a test binary's listing into manifest cases: the rules of
+// ptest_discover_tests() (MARKERS, MARK, GROUP, TIMEOUT), as the CMake module
+// writes them into a per-target spec file at generate time.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "gtest_listing.h"
+#include "model.h"
+
+namespace ptest {
+
+struct MarkRule {
+  std::string marker;
+  std::vector<std::string> patterns;  // globs on "<Suite>.<Test>"
+};
+
+struct GroupRule {
+  std::string name;
+  std::vector<std::string> patterns;
+};
+
+struct DiscoverySpec {
+  Target target;
+  std::vector<std::string> markers;  // MARKERS: every case
+  std::vector<MarkRule> marks;
+  std::vector<GroupRule> groups;     // the first matching GROUP wins
+  double timeout = 0;
+  double discovery_timeout = 5;
+  std::string fragment_path;  // where this target's manifest fragment goes
+  std::string ctest_path;     // where its CTest script goes
+  std::string index_path;     // the list of every target's fragment
+  std::string manifest_path;  // the merged manifest
+};
+
+class SpecError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws SpecError naming the file and the field.
+DiscoverySpec read_discovery_spec(const std::string& path);
+
+// A one-target manifest: the listed cases with ids, markers, group and timeout.
+Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>& listed);
+
+}  // namespace ptest

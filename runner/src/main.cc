@@ -1,0 +1,39 @@
+// The ptest binary: `ptest [options] [PATTERN...]` runs tests;
+// `ptest discover SPEC` is the build-time step of ptest_discover_tests().
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "discover_command.h"
+#include "exit_status.h"
+#include "options.h"
+#include "run_command.h"
+
+int main(int argc, char** argv) {
+  using namespace ptest;
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  if (!arguments.empty() && arguments[0] == "discover") {
+    if (arguments.size() != 2) {
+      std::fprintf(stderr, "ptest: error: usage: ptest discover SPEC\n");
+      return kExitUsageError;
+    }
+    return discover_command(arguments[1]);
+  }
+  try {
+    // PTEST_ADDOPTS comes first, so flags on the command line win.
+    if (const char* addopts = std::getenv("PTEST_ADDOPTS")) {
+      std::vector<std::string> extra = split_addopts(addopts);
+      arguments.insert(arguments.begin(), extra.begin(), extra.end());
+    }
+    const ParsedCommandLine parsed = parse_command_line(arguments);
+    if (parsed.exit_now) return *parsed.exit_now;
+    return run_command(parsed.options);
+  } catch (const UsageError& error) {
+    std::fprintf(stderr, "ptest: error: %s\n", error.what());
+    return kExitUsageError;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "ptest: internal error: %s\n", error.what());
+    return kExitInternalError;
+  }
+}

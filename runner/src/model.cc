@@ -1,0 +1,16 @@
+#include "model.h"
+
+namespace ptest {
+
+const char* outcome_name(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::passed: return "passed";
+    case Outcome::failed: return "failed";
+    case Outcome::skipped: return "skipped";
+    case Outcome::crashed: return "crashed";
+    case Outcome::timeout: return "timeout";
+  }
+  return "unknown";
+}
+
+}  // namespace ptest

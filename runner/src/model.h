@@ -1,0 +1,60 @@
+// Plain data shared by every part of the runner: what a test case is, where it
+// comes from, and what happened when it ran. No behaviour lives here.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ptest {
+
+// One test binary and how to start it; every case of the binary shares it.
+struct Target {
+  std::string name;
+  std::string executable;
+  std::vector<std::string> arguments;  // EXTRA_ARGS, placed after the gtest flags
+  std::string working_directory;
+  std::vector<std::pair<std::string, std::string>> environment;
+};
+
+// One GoogleTest case as discovered at build time.
+struct TestCase {
+  std::string id;     // "<target>::<Suite>.<Test>", unique in a manifest
+  std::string name;   // "<Suite>.<Test>", what --gtest_filter takes
+  std::string suite;  // the fixture: pytest's class
+  std::string file;
+  int line = 0;
+  std::vector<std::string> markers;  // sorted, no duplicates
+  std::string group;                 // empty: in no group
+  double timeout = 0;                // seconds; 0: none
+  bool disabled = false;             // DISABLED_ cases are listed, never run
+  std::size_t target = 0;            // index into Manifest::targets
+};
+
+struct Manifest {
+  std::vector<Target> targets;
+  std::vector<TestCase> cases;
+};
+
+enum class Outcome { passed, failed, skipped, crashed, timeout };
+
+const char* outcome_name(Outcome outcome);
+
+// Whether an outcome makes the run fail.
+inline bool is_failure(Outcome outcome) {
+  return outcome == Outcome::failed || outcome == Outcome::crashed ||
+         outcome == Outcome::timeout;
+}
+
+struct CaseResult {
+  std::size_t case_index = 0;  // into Manifest::cases
+  Outcome outcome = Outcome::passed;
+  int worker = 0;
+  double start = 0;  // seconds since the run began
+  double stop = 0;
+  std::string output;   // what the case printed, maybe cut in the middle
+  std::string message;  // why the runner gave this outcome, if not gtest's own
+};
+
+}  // namespace ptest

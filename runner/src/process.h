@@ -1,0 +1,55 @@
+// Starting and stopping child processes. This layer knows nothing of tests:
+// it runs a command in a process group of its own, with stdout and stderr
+// joined into one non-blocking pipe, and can kill the whole group.
+#pragma once
+
+#include <sys/types.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ptest {
+
+struct Command {
+  std::vector<std::string> argv;
+  std::vector<std::string> environment;  // "NAME=value", the whole environment
+  std::string working_directory;         // empty: the runner's own
+};
+
+class ProcessError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Child {
+  pid_t pid = -1;  // also the process group id
+  int output_fd = -1;  // read end of the stdout+stderr pipe, non-blocking
+};
+
+// Throws ProcessError naming the executable and the reason.
+Child spawn(const Command& command);
+
+// Sends a signal to the child's whole process group, so grandchildren that
+// hold the output pipe open go too. Harmless if the group is gone.
+void kill_group(pid_t group, int signal);
+
+enum class ReadStatus { data, would_block, end };
+
+// One non-blocking read() into `buffer` (replacing its content).
+ReadStatus read_chunk(int fd, std::string& buffer);
+
+struct CompletedProcess {
+  int wait_status = 0;
+  bool timed_out = false;
+  std::string output;  // stdout and stderr, interleaved as written
+};
+
+// Runs a command to its end, killing its process group after `timeout`
+// seconds (0: no limit). Throws ProcessError if it cannot start.
+CompletedProcess run_captured(const Command& command, double timeout);
+
+// "exited with status 3", "killed by SIGSEGV (Segmentation fault)".
+std::string describe_wait_status(int status);
+
+}  // namespace ptest

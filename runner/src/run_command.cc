@@ -1,0 +1,186 @@
+#include "run_command.h"
+
+#include <ftw.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <cstdlib>
+#include <random>
+
+#include "atomic_file.h"
+#include "cpu_count.h"
+#include "exit_status.h"
+#include "json_report.h"
+#include "junit_report.h"
+#include "manifest.h"
+#include "process.h"
+#include "process_executor.h"
+#include "run_loop.h"
+#include "terminal_reporter.h"
+
+extern char** environ;
+
+namespace ptest {
+
+namespace {
+
+int fail(int status, const std::string& message) {
+  std::fprintf(stderr, "ptest: error: %s\n", message.c_str());
+  return status;
+}
+
+bool exists(const std::string& path) {
+  struct stat info;
+  return ::stat(path.c_str(), &info) == 0;
+}
+
+// Inside a build tree, the manifest is found from the working directory up.
+std::string find_manifest() {
+  char buffer[4096];
+  if (!::getcwd(buffer, sizeof buffer)) return {};
+  for (std::string dir = buffer;; dir = dir.substr(0, dir.rfind('/'))) {
+    const std::string candidate = (dir.empty() ? "" : dir) + "/ptest/manifest.json";
+    if (exists(candidate)) return candidate;
+    if (dir.empty()) return {};
+  }
+}
+
+std::string new_testrun_uid() {
+  std::random_device random;
+  char text[33];
+  for (int i = 0; i < 4; ++i) std::snprintf(text + 8 * i, 9, "%08x", random());
+  return text;
+}
+
+// A report must be writable before the run starts, not found unwritable after it.
+void check_writable(const std::string& flag, const std::string& path) {
+  if (path.empty()) return;
+  const auto slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  if (::access(dir.c_str(), W_OK) != 0)
+    throw UsageError("argument " + flag + " '" + path + "': directory '" + dir +
+                     "' is not writable (" + std::strerror(errno) + ")");
+}
+
+int remove_entry(const char* path, const struct stat*, int, struct FTW*) { return ::remove(path); }
+
+// Per-worker scratch directories under one fresh directory for the run.
+class ScratchDirectories {
+ public:
+  explicit ScratchDirectories(int workers) {
+    const char* base = std::getenv("TMPDIR");
+    std::string pattern = std::string(base && *base ? base : "/tmp") + "/ptest-XXXXXX";
+    if (!::mkdtemp(pattern.data()))
+      throw FileError("cannot create a scratch directory in '" + pattern + "': " + std::strerror(errno),
+                      std::strerror(errno));
+    root_ = pattern;
+    for (int worker = 0; worker < workers; ++worker) {
+      paths_.push_back(root_ + "/" + worker_name(worker));
+      ::mkdir(paths_.back().c_str(), 0700);
+    }
+  }
+  ~ScratchDirectories() { ::nftw(root_.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
+  const std::vector<std::string>& paths() const { return paths_; }
+
+ private:
+  std::string root_;
+  std::vector<std::string> paths_;
+};
+
+std::vector<std::string> current_environment() {
+  std::vector<std::string> environment;
+  for (char** entry = environ; *entry; ++entry) environment.emplace_back(*entry);
+  return environment;
+}
+
+}  // namespace
+
+int run_command(const RunOptions& options) {
+  const std::string manifest_path = options.manifest_path.empty() ? find_manifest() : options.manifest_path;
+  if (manifest_path.empty())
+    return fail(kExitUsageError,
+                "no manifest: ptest/manifest.json is not in this directory or above; "
+                "run ptest inside a build tree or pass --manifest");
+  Manifest manifest;
+  std::vector<std::size_t> selected;
+  try {
+    manifest = read_manifest(manifest_path);
+    selected = Selection(options.selection).apply(manifest);
+  } catch (const ManifestError& error) {
+    return fail(kExitUsageError, error.what());
+  } catch (const ExpressionError& error) {
+    return fail(kExitUsageError, error.what());
+  }
+
+  if (options.collect_only) {
+    for (std::size_t index : selected) std::printf("%s\n", manifest.cases[index].id.c_str());
+    std::fflush(stdout);
+    return selected.empty() ? kExitNoTests : kExitOk;
+  }
+  if (selected.empty()) {
+    std::printf("ptest: no tests selected (%zu in the manifest)\n", manifest.cases.size());
+    return kExitNoTests;
+  }
+
+  std::vector<std::size_t> runnable, disabled;
+  for (std::size_t index : selected) {
+    TestCase& test_case = manifest.cases[index];
+    if (options.timeout) test_case.timeout = *options.timeout;
+    (test_case.disabled ? disabled : runnable).push_back(index);
+  }
+  try {
+    for (std::size_t index : runnable) {
+      const Target& target = manifest.targets[manifest.cases[index].target];
+      if (::access(target.executable.c_str(), X_OK) != 0)
+        throw UsageError("test binary '" + target.executable + "' of target '" + target.name +
+                         "': " + std::strerror(errno) + "; rebuild the project");
+    }
+    check_writable("--junitxml", options.junitxml);
+    check_writable("--report-json", options.report_json);
+  } catch (const UsageError& error) {
+    return fail(kExitUsageError, error.what());
+  }
+
+  try {
+    Scheduler scheduler(manifest.cases, runnable, options.dist,
+                        options.workers > 0 ? options.workers : usable_cpu_count());
+    ScratchDirectories scratch(scheduler.worker_count());
+    ProcessExecutorOptions executor_options;
+    executor_options.worker_count = scheduler.worker_count();
+    executor_options.base_environment = current_environment();
+    executor_options.testrun_uid = new_testrun_uid();
+    executor_options.worker_tmpdirs = scratch.paths();
+    ProcessExecutor executor(manifest, executor_options);
+
+    TerminalOptions terminal;
+    terminal.verbosity = options.verbosity;
+    terminal.live = ::isatty(STDOUT_FILENO) && options.verbosity >= 0;
+    TerminalReporter terminal_reporter(terminal);
+    JsonReport json_report(manifest);
+    JunitReport junit_report(manifest);
+    Reporters reporters;
+    reporters.add(terminal_reporter);
+    if (!options.report_json.empty()) reporters.add(json_report);
+    if (!options.junitxml.empty()) reporters.add(junit_report);
+
+    reporters.run_started(RunStart{selected.size(), scheduler.worker_count(),
+                                   dist_mode_name(options.dist), executor_options.testrun_uid});
+    RunLoopOptions loop_options;
+    loop_options.maxfail = options.maxfail;
+    const RunSummary summary = run_tests(manifest, scheduler, executor, reporters, disabled, loop_options);
+
+    if (!options.report_json.empty()) write_file_atomically(options.report_json, json_report.render());
+    if (!options.junitxml.empty()) write_file_atomically(options.junitxml, junit_report.render());
+    if (summary.interrupted) return kExitInterrupted;
+    return summary.failures() > 0 ? kExitTestsFailed : kExitOk;
+  } catch (const FileError& error) {
+    return fail(kExitInternalError, error.what());
+  } catch (const ProcessError& error) {
+    return fail(kExitInternalError, error.what());
+  }
+}
+
+}  // namespace ptest

@@ -1,0 +1,180 @@
+#include "run_loop.h"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <map>
+#include <set>
+
+#include "test_support.h"
+
+using namespace ptest;
+using ptest::testing::all_indices;
+using ptest::testing::make_case;
+using ptest::testing::make_manifest;
+
+namespace {
+
+// Runs nothing: each started batch plays out at the next wait(), case by
+// case, with the outcome scripted per case name. A "crash" script ends the
+// batch at that case, leaving the rest not started, the first time only.
+class FakeExecutor : public Executor {
+ public:
+  explicit FakeExecutor(const Manifest& manifest) : manifest_(manifest) {}
+
+  std::map<std::string, Outcome> outcomes;
+  std::set<std::string> crash_once;
+  std::vector<Batch> started;
+  int stop_calls = 0;
+  bool interrupt_at_first_wait = false;
+
+  void start(const Batch& batch) override {
+    started.push_back(batch);
+    running_.push_back(batch);
+  }
+
+  std::vector<ExecutorEvent> wait() override {
+    std::vector<ExecutorEvent> events;
+    if (!pending_stops_.empty()) {
+      for (int worker : pending_stops_) events.push_back(BatchFinished{worker, {}});
+      pending_stops_.clear();
+      return events;
+    }
+    if (interrupt_at_first_wait) {
+      interrupt_at_first_wait = false;
+      events.push_back(Interrupted{2});
+      return events;
+    }
+    const Batch batch = running_.front();
+    running_.pop_front();
+    std::vector<std::size_t> not_started;
+    bool ended = false;
+    for (std::size_t index : batch.cases) {
+      if (ended) {
+        not_started.push_back(index);
+        continue;
+      }
+      const std::string& name = manifest_.cases[index].name;
+      events.push_back(CaseStarted{batch.worker, index});
+      CaseResult result;
+      result.case_index = index;
+      result.worker = batch.worker;
+      result.start = clock_;
+      result.stop = clock_ += 1;
+      result.outcome = outcomes.count(name) ? outcomes[name] : Outcome::passed;
+      if (crash_once.erase(name)) {
+        result.outcome = Outcome::crashed;
+        ended = true;
+      }
+      events.push_back(CaseFinished{result});
+    }
+    events.push_back(BatchFinished{batch.worker, not_started});
+    return events;
+  }
+
+  void stop_all() override {
+    ++stop_calls;
+    // Stopped batches report nothing more than their end.
+    for (const Batch& batch : running_) pending_stops_.push_back(batch.worker);
+    running_.clear();
+  }
+  double now() const override { return clock_; }
+
+ private:
+  const Manifest& manifest_;
+  std::deque<Batch> running_;
+  std::vector<int> pending_stops_;
+  double clock_ = 0;
+};
+
+class Recorder : public Reporter {
+ public:
+  std::multiset<std::string> finished;
+  std::map<std::string, Outcome> outcome;
+  RunSummary summary;
+  void case_finished(const TestCase& test_case, const CaseResult& result) override {
+    finished.insert(test_case.id);
+    outcome[test_case.id] = result.outcome;
+  }
+  void run_finished(const RunSummary& s) override { summary = s; }
+};
+
+Manifest sample(int count) {
+  std::vector<TestCase> cases;
+  for (int i = 0; i < count; ++i) cases.push_back(make_case("S", "T" + std::to_string(i)));
+  return make_manifest(1, cases);
+}
+
+}  // namespace
+
+TEST(RunLoop, EveryCaseFinishesOnceAndIsCounted) {
+  const Manifest manifest = sample(30);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), DistMode::worksteal, 2);
+  FakeExecutor executor(manifest);
+  executor.outcomes["S.T3"] = Outcome::failed;
+  executor.outcomes["S.T4"] = Outcome::skipped;
+  Recorder recorder;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
+  EXPECT_EQ(recorder.finished.size(), 30u);
+  EXPECT_EQ(std::set<std::string>(recorder.finished.begin(), recorder.finished.end()).size(), 30u);
+  EXPECT_EQ(summary.passed, 28u);
+  EXPECT_EQ(summary.failed, 1u);
+  EXPECT_EQ(summary.skipped, 1u);
+  EXPECT_EQ(summary.not_run, 0u);
+}
+
+TEST(RunLoop, CasesAfterACrashRunAgainInANewBatch) {
+  const Manifest manifest = sample(10);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), DistMode::no, 1);
+  FakeExecutor executor(manifest);
+  executor.crash_once = {"S.T2"};
+  Recorder recorder;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
+  EXPECT_EQ(recorder.outcome.at("bin0::S.T2"), Outcome::crashed);
+  EXPECT_EQ(recorder.finished.size(), 10u);
+  EXPECT_EQ(summary.passed, 9u);
+  ASSERT_GE(executor.started.size(), 2u);
+  EXPECT_EQ(executor.started[1].cases.front(), 3u);  // the next batch starts after the crash
+}
+
+TEST(RunLoop, MaxfailStopsAndLeavesTheRestNotRun) {
+  const Manifest manifest = sample(100);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), DistMode::no, 1, SchedulerLimits{40});
+  FakeExecutor executor(manifest);
+  executor.outcomes["S.T1"] = Outcome::failed;
+  Recorder recorder;
+  RunLoopOptions options;
+  options.maxfail = 1;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, options);
+  EXPECT_EQ(executor.stop_calls, 1);
+  EXPECT_EQ(summary.failed, 1u);
+  EXPECT_GT(summary.not_run, 0u);
+  EXPECT_EQ(summary.stop_reason, "stopping after 1 failure");
+  EXPECT_EQ(summary.passed + summary.failed + summary.not_run, 100u);
+}
+
+TEST(RunLoop, InterruptStopsTheRun) {
+  const Manifest manifest = sample(10);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), DistMode::load, 2);
+  FakeExecutor executor(manifest);
+  executor.interrupt_at_first_wait = true;
+  Recorder recorder;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
+  EXPECT_TRUE(summary.interrupted);
+  EXPECT_EQ(executor.stop_calls, 1);
+  EXPECT_EQ(summary.not_run, 10u);
+}
+
+TEST(RunLoop, DisabledCasesAreSkippedWithoutRunning) {
+  Manifest manifest = sample(3);
+  manifest.cases[1].disabled = true;
+  Scheduler scheduler(manifest.cases, {0, 2}, DistMode::load, 2);
+  FakeExecutor executor(manifest);
+  Recorder recorder;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {1}, {});
+  EXPECT_EQ(recorder.outcome.at("bin0::S.T1"), Outcome::skipped);
+  EXPECT_EQ(summary.skipped, 1u);
+  EXPECT_EQ(summary.passed, 2u);
+  for (const Batch& batch : executor.started)
+    EXPECT_EQ(std::count(batch.cases.begin(), batch.cases.end(), 1u), 0);
+}
