@@ -254,6 +254,12 @@ function(_ptest_finalize)
   set(dir "${CMAKE_BINARY_DIR}/ptest")
   file(CONFIGURE OUTPUT "${dir}/index.json" CONTENT "{\n  \"targets\": [\n${entries}\n  ]\n}\n" @ONLY)
 
+  # build/ptest/ptest runs the runner on this build's manifest from anywhere,
+  # whichever way the project got ptest.
+  file(GENERATE OUTPUT "${dir}/ptest" CONTENT
+    "#!/bin/sh\nexec \"$<TARGET_FILE:PTest::ptest>\" --manifest \"${dir}/manifest.json\" \"$@\"\n"
+    FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+
   if(TARGET ptest)
     message(WARNING "ptest: a target named 'ptest' exists already; the runner target is not added")
     return()

@@ -31,6 +31,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   RunOptions& options = parsed.options;
   CLI::App app{"ptest: run a CMake project's GoogleTest cases in parallel", "ptest"};
   app.set_version_flag("--version", std::string("ptest ") + kPtestVersion);
+  // A flag given twice takes its last value: the command line overrides PTEST_ADDOPTS.
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   std::string workers = "auto";
   std::string dist = "worksteal";
   bool exitfirst = false;

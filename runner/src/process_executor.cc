@@ -61,6 +61,12 @@ std::string join_filter(const Manifest& manifest, const std::vector<std::size_t>
   return filter;
 }
 
+// "the test process was killed by SIGSEGV (...)", "the test process exited with status 0".
+std::string process_ended(int wait_status) {
+  return std::string("the test process ") + (WIFSIGNALED(wait_status) ? "was " : "") +
+         describe_wait_status(wait_status);
+}
+
 }  // namespace
 
 struct ProcessExecutor::Slot : GtestOutputParser::Listener {
@@ -306,7 +312,7 @@ void ProcessExecutor::finish(Slot& slot) {
       result.message = std::string("timed out after ") + seconds + "s; its process group was killed";
     } else {
       result.outcome = crashed ? Outcome::crashed : Outcome::failed;
-      result.message = "the test process " + describe_wait_status(slot.wait_status) +
+      result.message = process_ended(slot.wait_status) +
                        (crashed ? "" : " before the case finished (premature exit)");
     }
     pending_.push_back(CaseFinished{std::move(result)});
@@ -316,8 +322,7 @@ void ProcessExecutor::finish(Slot& slot) {
     if (!slot.started[position]) not_started.push_back(slot.batch.cases[position]);
   if (!not_started.empty() && !slot.any_started) {
     // The process ran none of its cases: starting it again would do the same.
-    const std::string why = "the test process " + describe_wait_status(slot.wait_status) +
-                            " without running this case";
+    const std::string why = process_ended(slot.wait_status) + " without running this case";
     for (std::size_t index : not_started) {
       CaseResult result;
       result.case_index = index;
