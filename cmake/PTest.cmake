@@ -36,10 +36,20 @@ cmake_policy(VERSION 3.20)
 
 set(PTEST_ARGS "" CACHE STRING "Arguments the 'ptest' build target passes to the runner")
 
-set(_PTEST_KEYWORDS MARKERS MARK GROUP TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
-    DISCOVERY_MODE DISCOVERY_TIMEOUT)
+# Variables set here would be seen only in the scope that included this
+# file, and add_subdirectory(ptest) includes it in ptest's own scope: what
+# the functions need, they define themselves.
+macro(_ptest_keywords out)
+  set(${out} MARKERS MARK GROUP TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
+      DISCOVERY_MODE DISCOVERY_TIMEOUT)
+endmacro()
+
 # A marker must work as a -m name and as a CTest label.
-set(_PTEST_MARKER_REGEX "^[A-Za-z_][A-Za-z0-9_]*$")
+function(_ptest_check_marker marker)
+  if(NOT marker MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
+    _ptest_fail("marker '${marker}' is not a valid name (letters, digits and '_', not first a digit)")
+  endif()
+endfunction()
 
 # A CMake string as a JSON string literal.
 function(_ptest_json_string out value)
@@ -71,13 +81,14 @@ endfunction()
 # <prefix>_REST (the other arguments), <prefix>_MARK_JSON and
 # <prefix>_GROUP_JSON (JSON arrays of {name, patterns} objects).
 function(_ptest_take_blocks prefix)
+  _ptest_keywords(keywords)
   set(rest "")
   set(marks "")
   set(groups "")
   set(block "")
   set(block_args "")
   foreach(arg IN LISTS ARGN)
-    if(arg IN_LIST _PTEST_KEYWORDS)
+    if(arg IN_LIST keywords)
       if(block)
         _ptest_close_block()
       endif()
@@ -111,8 +122,8 @@ macro(_ptest_close_block)
     _ptest_fail("${block} needs a name and at least one pattern, got '${block_args}'")
   endif()
   list(POP_FRONT block_args _ptest_name)
-  if(block STREQUAL "MARK" AND NOT _ptest_name MATCHES "${_PTEST_MARKER_REGEX}")
-    _ptest_fail("marker '${_ptest_name}' is not a valid name (letters, digits and '_', not first a digit)")
+  if(block STREQUAL "MARK")
+    _ptest_check_marker("${_ptest_name}")
   endif()
   _ptest_json_string(_ptest_name_json "${_ptest_name}")
   _ptest_json_array(_ptest_patterns_json ${block_args})
@@ -128,8 +139,10 @@ function(ptest_discover_tests target)
   cmake_parse_arguments(arg "" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT"
                         "MARKERS;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
   if(arg_UNPARSED_ARGUMENTS)
+    _ptest_keywords(keywords)
+    list(JOIN keywords ", " keywords)
     _ptest_fail("unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' for target '${target}' "
-                "(keywords: ${_PTEST_KEYWORDS})")
+                "(keywords: ${keywords})")
   endif()
   if(NOT TARGET ${target})
     _ptest_fail("no target named '${target}'")
@@ -143,9 +156,7 @@ function(ptest_discover_tests target)
     _ptest_fail("target '${target}' is already discovered")
   endif()
   foreach(marker IN LISTS arg_MARKERS)
-    if(NOT marker MATCHES "${_PTEST_MARKER_REGEX}")
-      _ptest_fail("marker '${marker}' is not a valid name (letters, digits and '_', not first a digit)")
-    endif()
+    _ptest_check_marker("${marker}")
   endforeach()
   if(NOT DEFINED arg_DISCOVERY_MODE)
     set(arg_DISCOVERY_MODE POST_BUILD)
@@ -184,7 +195,7 @@ function(ptest_discover_tests target)
   _ptest_json_string(j_ctest_file "${ctest_file}")
   _ptest_json_string(j_index "${dir}/index.json")
   _ptest_json_string(j_manifest "${dir}/manifest.json")
-  file(GENERATE OUTPUT "${spec}" CONTENT "{
+  string(CONCAT spec_content "{
   \"target\": ${j_target},
   \"executable\": ${j_executable},
   \"arguments\": ${j_arguments},
@@ -201,13 +212,18 @@ function(ptest_discover_tests target)
   \"manifest\": ${j_manifest}
 }
 ")
+  file(GENERATE OUTPUT "${spec}" CONTENT "${spec_content}")
+  # The spec's hash is part of the POST_BUILD command line, so a changed
+  # MARK, GROUP or TIMEOUT changes the command and the build runs discovery
+  # again even though the binary itself is unchanged.
+  string(MD5 spec_hash "${spec_content}")
 
   # CTest reads this file each time it starts; it includes the cases'
   # script once discovery has written it.
   set(include_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_ptest_include.cmake")
   if(arg_DISCOVERY_MODE STREQUAL "POST_BUILD")
     add_custom_command(TARGET ${target} POST_BUILD
-      COMMAND PTest::ptest discover "${spec}"
+      COMMAND PTest::ptest discover "${spec}" "${spec_hash}"
       COMMENT "ptest: discovering the cases of ${target}"
       VERBATIM)
     file(WRITE "${include_file}"
@@ -218,7 +234,7 @@ function(ptest_discover_tests target)
       "endif()\n")
   else()
     # PRE_TEST: discover when CTest starts, and again whenever the binary is newer.
-    file(GENERATE OUTPUT "${include_file}" CONTENT
+    string(CONCAT content
       "if(NOT EXISTS \"${ctest_file}\" OR \"$<TARGET_FILE:${target}>\" IS_NEWER_THAN \"${ctest_file}\")\n"
       "  execute_process(COMMAND \"$<TARGET_FILE:PTest::ptest>\" discover \"${spec}\" RESULT_VARIABLE result)\n"
       "  if(NOT result EQUAL 0)\n"
@@ -226,6 +242,8 @@ function(ptest_discover_tests target)
       "  endif()\n"
       "endif()\n"
       "include(\"${ctest_file}\")\n")
+    file(GENERATE OUTPUT "${include_file}" CONTENT "${content}")
+    set_property(GLOBAL APPEND PROPERTY _PTEST_PRE_TEST_SPECS "${spec}")
   endif()
   set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${include_file}")
 
@@ -265,7 +283,14 @@ function(_ptest_finalize)
     return()
   endif()
   separate_arguments(args UNIX_COMMAND "${PTEST_ARGS}")
+  # PRE_TEST targets are listed here too, as ctest would list them.
+  get_property(pre_test_specs GLOBAL PROPERTY _PTEST_PRE_TEST_SPECS)
+  set(discover_commands "")
+  foreach(spec IN LISTS pre_test_specs)
+    list(APPEND discover_commands COMMAND PTest::ptest discover "${spec}")
+  endforeach()
   add_custom_target(ptest
+    ${discover_commands}
     COMMAND PTest::ptest --manifest "${dir}/manifest.json" ${args}
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
     COMMENT "ptest: running the manifest"

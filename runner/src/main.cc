@@ -1,5 +1,5 @@
 // The ptest binary: `ptest [options] [PATTERN...]` runs tests;
-// `ptest discover SPEC` is the build-time step of ptest_discover_tests().
+// `ptest discover SPEC [SPEC_HASH]` is the build-time step of ptest_discover_tests().
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -14,8 +14,10 @@ int main(int argc, char** argv) {
   using namespace ptest;
   std::vector<std::string> arguments(argv + 1, argv + argc);
   if (!arguments.empty() && arguments[0] == "discover") {
-    if (arguments.size() != 2) {
-      std::fprintf(stderr, "ptest: error: usage: ptest discover SPEC\n");
+    // A third argument, the spec's hash, is there only to change the build
+    // command when the spec changes; discovery does not need it.
+    if (arguments.size() != 2 && arguments.size() != 3) {
+      std::fprintf(stderr, "ptest: error: usage: ptest discover SPEC [SPEC_HASH]\n");
       return kExitUsageError;
     }
     return discover_command(arguments[1]);

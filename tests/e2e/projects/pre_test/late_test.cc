@@ -1,0 +1,4 @@
+#include <gtest/gtest.h>
+
+TEST(Late, One) { SUCCEED(); }
+TEST(Late, Two) { SUCCEED(); }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what a fresh Debian 12 machine lacks, builds
+# ptest with its tests, runs them all with ctest (unit tests of every runner
+# module, registered through ptest itself, and end-to-end tests that build
+# consumer projects), then builds the runner and its unit tests again under
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs those.
+#
+#   ./tests/run.sh            # build dirs: build/test, build/sanitize
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jobs="$(nproc)"
+
+"$root/.ci/install-deps"
+
+echo "== build and test: $root/build/test"
+cmake -S "$root" -B "$root/build/test" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$root/build/test" -j "$jobs"
+(cd "$root/build/test" && ctest -j "$jobs" --output-on-failure)
+
+echo "== sanitizers (address, undefined): $root/build/sanitize"
+cmake -S "$root" -B "$root/build/sanitize" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+  -DCMAKE_CXX_COMPILER=clang++ -DPTEST_SANITIZE=address,undefined -DPTEST_E2E_TESTS=OFF
+cmake --build "$root/build/sanitize" -j "$jobs"
+# The sanitized runner runs the sanitized unit tests, so both are checked.
+"$root/build/sanitize/ptest/ptest" -n "$jobs"
+(cd "$root/build/sanitize" && ctest -j "$jobs" --output-on-failure)
