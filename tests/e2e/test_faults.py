@@ -2,6 +2,9 @@
 50 MB and leak a child: every case gets its own outcome, and nothing else
 is lost."""
 import os
+import signal
+import subprocess
+import time
 import unittest
 
 import e2e
@@ -82,6 +85,46 @@ class Faults(unittest.TestCase):
     def test_summary_line_counts_every_outcome(self):
         self.assertRegex(self.output.splitlines()[-1],
                          r"^10 passed, 2 failed, 2 skipped, 2 crashed, 1 timeout in \d+\.\d\ds$")
+
+
+class Interrupt(unittest.TestCase):
+    """SIGINT and SIGTERM stop the run: the running test is killed, the
+    report is still written, and the exit status is 2."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.build = e2e.configure_and_build("faults", "faults-interrupt")
+
+    def interrupt_with(self, signal_number):
+        pid_file = os.path.join(self.build, "hang-%d.pid" % signal_number)
+        report_path = os.path.join(self.build, "report-%d.json" % signal_number)
+        for path in (pid_file, report_path):
+            if os.path.exists(path):
+                os.remove(path)
+        env = dict(os.environ, FAULTS_HANG_PID_FILE=pid_file)
+        runner = subprocess.Popen([os.path.join(self.build, "ptest", "ptest"), "-k", "hangs or passesfirst",
+                                   "-n", "1", "--timeout", "0", "--report-json", report_path],
+                                  cwd=self.build, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while not os.path.exists(pid_file) or not open(pid_file).read().endswith("\n"):
+            self.assertLess(time.monotonic(), deadline, "the hanging case never started")
+            time.sleep(0.05)
+        runner.send_signal(signal_number)
+        output = runner.communicate(timeout=60)[0].decode()
+        self.assertEqual(runner.returncode, 2, output)
+        with open(pid_file) as f:
+            self.assertFalse(alive(int(f.read())), "the hanging test survived the interrupt")
+        report, cases = e2e.json_report(report_path)
+        self.assertTrue(report["summary"]["interrupted"])
+        self.assertEqual(report["summary"]["not_run"], 1)
+        self.assertEqual(cases["faulty::Faults.PassesFirst"]["outcome"], "passed")
+        self.assertIn("interrupted", output)
+
+    def test_sigint(self):
+        self.interrupt_with(signal.SIGINT)
+
+    def test_sigterm(self):
+        self.interrupt_with(signal.SIGTERM)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ TEST(Faults, PassesAfterSegfault) {}
 TEST(Faults, Aborts) { std::abort(); }
 TEST(Faults, ExitsEarly) { std::exit(0); }
 TEST(Faults, Hangs) {
+  if (const char* path = std::getenv("FAULTS_HANG_PID_FILE")) std::ofstream(path) << getpid() << "\n";
   for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
 }
 TEST(Faults, Fails) { EXPECT_EQ(1, 2) << "the <expected> failure & message"; }
