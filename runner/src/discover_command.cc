@@ -1,7 +1,5 @@
 #include "discover_command.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +11,7 @@
 #include "atomic_file.h"
 #include "ctest_script.h"
 #include "discovery.h"
+#include "file_lock.h"
 #include "manifest.h"
 #include "process.h"
 
@@ -35,21 +34,6 @@ int report_listing_failure(const DiscoverySpec& spec, const std::string& result,
                spec.target.name.c_str(), spec.target.executable.c_str(), result.c_str(), indented.c_str());
   return 1;
 }
-
-// Holds an exclusive lock on a file for as long as it lives: two test
-// binaries finishing their build together must not both rewrite the manifest.
-class FileLock {
- public:
-  explicit FileLock(const std::string& path) : fd_(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
-    if (fd_ < 0) throw FileError("cannot lock '" + path + "': " + std::strerror(errno), std::strerror(errno));
-    while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
-    }
-  }
-  ~FileLock() { ::close(fd_); }
-
- private:
-  int fd_;
-};
 
 // The manifest is the fragments of the targets in the index, in index order;
 // a target not built yet has no fragment and no cases.

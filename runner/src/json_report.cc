@@ -49,6 +49,7 @@ std::string JsonReport::render() const {
         {"not_run", summary_.not_run},
         {"duration", rounded(summary_.duration)},
         {"interrupted", summary_.interrupted}}},
+      {"runner", {{"cpu_seconds", rounded(runner_cpu_seconds_)}, {"peak_rss_kb", runner_peak_rss_kb_}}},
       {"cases", std::move(cases)},
   };
   // Test output need not be UTF-8; replace what is not rather than fail.

@@ -16,9 +16,17 @@ class JsonReport : public Reporter {
   void case_finished(const TestCase&, const CaseResult& result) override { results_.push_back(result); }
   void run_finished(const RunSummary& summary) override { summary_ = summary; }
 
+  // The runner's own CPU time and peak memory, for the benchmark.
+  void set_runner_usage(double cpu_seconds, long peak_rss_kb) {
+    runner_cpu_seconds_ = cpu_seconds;
+    runner_peak_rss_kb_ = peak_rss_kb;
+  }
+
   std::string render() const;
 
  private:
+  double runner_cpu_seconds_ = 0;
+  long runner_peak_rss_kb_ = 0;
   const Manifest& manifest_;
   RunStart start_;
   RunSummary summary_;

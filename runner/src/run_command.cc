@@ -1,6 +1,7 @@
 #include "run_command.h"
 
 #include <ftw.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "atomic_file.h"
 #include "cpu_count.h"
 #include "exit_status.h"
+#include "history.h"
 #include "json_report.h"
 #include "junit_report.h"
 #include "manifest.h"
@@ -96,6 +98,51 @@ std::vector<std::string> current_environment() {
   return environment;
 }
 
+// A file beside another: "<dir of path>/<name>".
+std::string sibling_path(const std::string& path, const std::string& name) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? name : path.substr(0, slash + 1) + name;
+}
+
+SchedulerOptions scheduler_options(const RunOptions& options, const Manifest& manifest, const History& history) {
+  SchedulerOptions scheduler;
+  scheduler.mode = options.dist;
+  scheduler.workers = options.workers > 0 ? options.workers : usable_cpu_count();
+  if (history.empty()) return scheduler;
+  scheduler.known_durations.assign(manifest.cases.size(), -1);
+  scheduler.failed_last.assign(manifest.cases.size(), false);
+  for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
+    auto it = history.find(manifest.cases[i].id);
+    if (it == history.end()) continue;
+    scheduler.known_durations[i] = it->second.duration;
+    scheduler.failed_last[i] = it->second.failed;
+  }
+  return scheduler;
+}
+
+// Collects this run's durations and outcomes for the history.
+class HistoryRecorder : public Reporter {
+ public:
+  void case_finished(const TestCase& test_case, const CaseResult& result) override {
+    if (test_case.disabled) return;
+    updates_[test_case.id] = CaseHistory{result.stop - result.start, is_failure(result.outcome)};
+  }
+  const History& updates() const { return updates_; }
+
+ private:
+  History updates_;
+};
+
+// The history is a help, not a result: failing to keep it is a warning.
+void save_history(const std::string& path, const History& updates) {
+  if (updates.empty()) return;
+  try {
+    update_history(path, updates);
+  } catch (const FileError& error) {
+    std::fprintf(stderr, "ptest: warning: duration history not saved: %s\n", error.what());
+  }
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -144,9 +191,13 @@ int run_command(const RunOptions& options) {
     return fail(kExitUsageError, error.what());
   }
 
+  const std::string history_path = sibling_path(manifest_path, "history.json");
+  HistoryRead history = read_history(history_path);
+  if (!history.warning.empty()) std::fprintf(stderr, "ptest: warning: %s\n", history.warning.c_str());
+
   try {
-    Scheduler scheduler(manifest.cases, runnable, options.dist,
-                        options.workers > 0 ? options.workers : usable_cpu_count());
+    Scheduler scheduler(manifest.cases, runnable,
+                        scheduler_options(options, manifest, history.history));
     ScratchDirectories scratch(scheduler.worker_count());
     ProcessExecutorOptions executor_options;
     executor_options.worker_count = scheduler.worker_count();
@@ -161,8 +212,10 @@ int run_command(const RunOptions& options) {
     TerminalReporter terminal_reporter(terminal);
     JsonReport json_report(manifest);
     JunitReport junit_report(manifest);
+    HistoryRecorder history_recorder;
     Reporters reporters;
     reporters.add(terminal_reporter);
+    reporters.add(history_recorder);
     if (!options.report_json.empty()) reporters.add(json_report);
     if (!options.junitxml.empty()) reporters.add(junit_report);
 
@@ -172,6 +225,13 @@ int run_command(const RunOptions& options) {
     loop_options.maxfail = options.maxfail;
     const RunSummary summary = run_tests(manifest, scheduler, executor, reporters, disabled, loop_options);
 
+    save_history(history_path, history_recorder.updates());
+    struct rusage usage {};
+    ::getrusage(RUSAGE_SELF, &usage);
+    json_report.set_runner_usage(
+        static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+            static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
+        usage.ru_maxrss);
     if (!options.report_json.empty()) write_file_atomically(options.report_json, json_report.render());
     if (!options.junitxml.empty()) write_file_atomically(options.junitxml, junit_report.render());
     if (summary.interrupted) return kExitInterrupted;

@@ -66,6 +66,7 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
               [&](CaseFinished& done) {
                 summary.count(done.result.outcome);
                 ++finished;
+                scheduler.observe(done.result.case_index, done.result.stop - done.result.start);
                 reporter.case_finished(manifest.cases[done.result.case_index], done.result);
                 if (options.maxfail > 0 && summary.failures() >= options.maxfail)
                   stop("stopping after " + std::to_string(summary.failures()) + " failure" +

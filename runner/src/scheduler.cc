@@ -1,7 +1,6 @@
 #include "scheduler.h"
 
 #include <algorithm>
-#include <map>
 #include <numeric>
 #include <string>
 
@@ -38,16 +37,27 @@ std::string scope_key(const TestCase& test_case, DistMode mode) {
   return {};
 }
 
+void raise_to(double& longest, double seconds) { longest = std::max(longest, seconds); }
+
 }  // namespace
 
 Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::size_t>& selected,
-                     DistMode mode, int requested_workers, SchedulerLimits limits)
-    : cases_(cases), mode_(mode), limits_(limits) {
+                     SchedulerOptions options)
+    : cases_(cases), options_(std::move(options)) {
+  std::vector<Unit> units = make_units(selected);
+  int workers = options_.mode == DistMode::no ? 1 : std::max(1, options_.workers);
+  workers = std::max(1, std::min<int>(workers, static_cast<int>(units.size())));
+  hands_.resize(static_cast<std::size_t>(workers));
+  order_by_history(units);
+  distribute(std::move(units));
+}
+
+std::vector<Scheduler::Unit> Scheduler::make_units(const std::vector<std::size_t>& selected) const {
   DisjointSets sets(selected.size());
   std::map<std::string, std::size_t> first_with_key;
   for (std::size_t position = 0; position < selected.size(); ++position) {
-    const TestCase& test_case = cases[selected[position]];
-    const std::string scope = scope_key(test_case, mode);
+    const TestCase& test_case = cases_[selected[position]];
+    const std::string scope = scope_key(test_case, options_.mode);
     if (!scope.empty()) sets.join(position, first_with_key.emplace("s" + scope, position).first->second);
     if (!test_case.group.empty())
       sets.join(position, first_with_key.emplace("g" + test_case.group, position).first->second);
@@ -57,82 +67,181 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   for (std::size_t position = 0; position < selected.size(); ++position) {
     const std::size_t root = sets.find(position);
     auto [it, added] = unit_of_root.emplace(root, units.size());
-    if (added) units.push_back(Unit{{}, cases[selected[position]].target});
+    if (added) units.push_back(Unit{{}, cases_[selected[position]].target});
     Unit& unit = units[it->second];
     unit.cases.push_back(selected[position]);
-    if (unit.target && *unit.target != cases[selected[position]].target) unit.target.reset();
+    if (unit.target && *unit.target != cases_[selected[position]].target) unit.target.reset();
   }
+  return units;
+}
 
-  int workers = mode == DistMode::no ? 1 : std::max(1, requested_workers);
-  workers = std::max(1, std::min<int>(workers, static_cast<int>(units.size())));
-  hands_.resize(static_cast<std::size_t>(workers));
+// With a history: first what it does not know and what failed last time (the
+// news a developer waits for), then the long units longest first (LPT, so
+// the last unit to start is a short one), then the short ones in manifest
+// order, which keeps a binary's short cases together for batching.
+void Scheduler::order_by_history(std::vector<Unit>& units) const {
+  if (options_.known_durations.empty() || options_.mode == DistMode::no) return;
+  auto urgent = [&](const Unit& unit) {
+    return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
+      return options_.known_durations[i] < 0 || (!options_.failed_last.empty() && options_.failed_last[i]);
+    });
+  };
+  auto long_unit = [&](const Unit& unit) { return known_seconds(unit) >= options_.batch_budget; };
+  auto first_short = std::stable_partition(units.begin(), units.end(), urgent);
+  auto last_long = std::stable_partition(first_short, units.end(), long_unit);
+  std::stable_sort(first_short, last_long,
+                   [&](const Unit& a, const Unit& b) { return known_seconds(a) > known_seconds(b); });
+}
 
-  // worksteal: each worker starts with a contiguous share (contiguous keeps a
-  // target's cases together, so batches stay large); the others share one queue.
-  const std::size_t queue_count = mode == DistMode::worksteal ? hands_.size() : 1;
+// worksteal: one queue per worker; the other modes: one shared queue. With a
+// history each unit goes to the queue with the least known work (greedy
+// LPT); without, each queue gets a contiguous share, which keeps a binary's
+// cases together so batches stay large.
+void Scheduler::distribute(std::vector<Unit> units) {
+  const std::size_t queue_count = options_.mode == DistMode::worksteal ? hands_.size() : 1;
   queues_.resize(queue_count);
-  queued_cases_.assign(queue_count, 0);
-  const std::size_t total = selected.size();
+  if (!options_.known_durations.empty()) {
+    for (Unit& unit : units) {
+      Queue* least = &queues_[0];
+      for (Queue& queue : queues_)
+        if (std::make_pair(queue.known_seconds, queue.cases) < std::make_pair(least->known_seconds, least->cases))
+          least = &queue;
+      push(*least, std::move(unit));
+    }
+    return;
+  }
+  const std::size_t total = std::accumulate(units.begin(), units.end(), std::size_t{0},
+                                            [](std::size_t n, const Unit& unit) { return n + unit.cases.size(); });
   std::size_t queue = 0, assigned = 0;
   for (Unit& unit : units) {
     assigned += unit.cases.size();
-    queued_cases_[queue] += unit.cases.size();
-    queues_[queue].push_back(std::move(unit));
+    push(queues_[queue], std::move(unit));
     if (queue + 1 < queue_count && assigned * queue_count >= total * (queue + 1)) ++queue;
   }
 }
 
-std::deque<Scheduler::Unit>& Scheduler::queue_of(int worker) {
+void Scheduler::push(Queue& queue, Unit unit, bool front) {
+  queue.cases += unit.cases.size();
+  queue.known_seconds += known_seconds(unit);
+  if (front) queue.units.push_front(std::move(unit));
+  else queue.units.push_back(std::move(unit));
+}
+
+Scheduler::Unit Scheduler::pop(Queue& queue, bool front) {
+  Unit unit = std::move(front ? queue.units.front() : queue.units.back());
+  if (front) queue.units.pop_front();
+  else queue.units.pop_back();
+  queue.cases -= unit.cases.size();
+  queue.known_seconds -= known_seconds(unit);
+  return unit;
+}
+
+Scheduler::Queue& Scheduler::queue_of(int worker) {
   return queues_[queues_.size() == 1 ? 0 : static_cast<std::size_t>(worker)];
 }
 
-// Guided scheduling: a share of what is queued, so a batch is large while
-// much is left and a single case at the end.
-std::size_t Scheduler::batch_share(std::size_t queued) const {
-  if (mode_ == DistMode::no) return queued;
-  // worksteal: the queue is this worker's own; the others share one queue.
-  const std::size_t takers = queues_.size() == 1 ? 2 * hands_.size() : 2;
-  return std::max<std::size_t>(1, (queued + takers - 1) / takers);
+double Scheduler::known_seconds(const Unit& unit) const {
+  if (options_.known_durations.empty()) return 0;
+  double seconds = 0;
+  for (std::size_t i : unit.cases) seconds += std::max(0.0, options_.known_durations[i]);
+  return seconds;
 }
 
-// Takes half of the units (from the back) of the queue with the most cases.
-bool Scheduler::steal_into(int worker) {
-  std::size_t victim = queues_.size();
-  for (std::size_t q = 0; q < queues_.size(); ++q)
-    if (static_cast<int>(q) != worker && !queues_[q].empty() &&
-        (victim == queues_.size() || queued_cases_[q] > queued_cases_[victim]))
-      victim = q;
-  if (victim == queues_.size()) return false;
-  std::deque<Unit>& from = queues_[victim];
-  std::deque<Unit>& into = queues_[static_cast<std::size_t>(worker)];
-  const std::size_t count = (from.size() + 1) / 2;
-  for (std::size_t i = 0; i < count; ++i) {
-    Unit unit = std::move(from.back());
-    from.pop_back();
-    queued_cases_[victim] -= unit.cases.size();
-    queued_cases_[static_cast<std::size_t>(worker)] += unit.cases.size();
-    into.push_front(std::move(unit));
+std::optional<double> Scheduler::estimate(std::size_t case_index) const {
+  if (!options_.known_durations.empty() && options_.known_durations[case_index] >= 0)
+    return options_.known_durations[case_index];
+  const TestCase& test_case = cases_[case_index];
+  if (auto it = longest_in_suite_.find({test_case.target, test_case.suite}); it != longest_in_suite_.end())
+    return it->second;
+  if (auto it = longest_in_target_.find(test_case.target); it != longest_in_target_.end()) return it->second;
+  return longest_seen_;
+}
+
+std::optional<double> Scheduler::estimate(const Unit& unit) const {
+  double seconds = 0;
+  for (std::size_t i : unit.cases) {
+    const auto one = estimate(i);
+    if (!one) return std::nullopt;
+    seconds += *one;
   }
+  return seconds;
+}
+
+// The estimated work of a queue: what the history knows, else what this run
+// has seen of similar cases, else a case count.
+double Scheduler::estimated_load(const Queue& queue) const {
+  double seconds = 0;
+  for (const Unit& unit : queue.units) seconds += estimate(unit).value_or(0);
+  return seconds;
+}
+
+// Takes from the back of the queue with the most estimated work (under LPT
+// the shortest units; without a history the ones furthest from its owner)
+// about half of that work, at least one unit.
+bool Scheduler::steal_into(int worker) {
+  Queue* victim = nullptr;
+  std::pair<double, std::size_t> most{-1, 0};
+  for (std::size_t q = 0; q < queues_.size(); ++q) {
+    Queue& candidate = queues_[q];
+    if (static_cast<int>(q) == worker || candidate.units.empty()) continue;
+    const std::pair<double, std::size_t> load{estimated_load(candidate), candidate.cases};
+    if (load > most) {
+      most = load;
+      victim = &candidate;
+    }
+  }
+  if (!victim) return false;
+  Queue& into = queues_[static_cast<std::size_t>(worker)];
+  const bool by_time = most.first > 0;
+  const double half_seconds = most.first / 2;
+  const std::size_t half_units = (victim->units.size() + 1) / 2;
+  double stolen_seconds = 0;
+  std::size_t stolen_units = 0;
+  std::vector<Unit> stolen;
+  while (!victim->units.empty() &&
+         (stolen_units == 0 || (by_time ? stolen_seconds < half_seconds : stolen_units < half_units))) {
+    stolen_seconds += estimate(victim->units.back()).value_or(0);
+    ++stolen_units;
+    stolen.push_back(pop(*victim, false));
+  }
+  // Longest estimate first; among equals, the unit furthest from the victim's
+  // front first, so thief and owner work from opposite ends of the queue.
+  std::stable_sort(stolen.begin(), stolen.end(), [&](const Unit& a, const Unit& b) {
+    return estimate(a).value_or(0) > estimate(b).value_or(0);
+  });
+  for (auto it = stolen.rbegin(); it != stolen.rend(); ++it) push(into, std::move(*it), true);
   return true;
 }
 
-// Moves whole units from the worker's queue into its hand: at least one, then
-// more of the same target while the hand is under the worker's share.
+// Moves units from the worker's queue into its hand: at least one, then
+// more of the same target while their estimated time fits the budget.
 void Scheduler::fill_hand(int worker) {
-  std::deque<Unit>* queue = &queue_of(worker);
-  if (queue->empty() && queues_.size() > 1 && !steal_into(worker)) return;
-  if (queue->empty()) return;
-  const std::size_t q = queues_.size() == 1 ? 0 : static_cast<std::size_t>(worker);
-  const std::size_t share = batch_share(queued_cases_[q]);
+  Queue& queue = queue_of(worker);
+  if (queue.units.empty() && !(queues_.size() > 1 && steal_into(worker))) return;
   std::deque<std::size_t>& hand = hands_[static_cast<std::size_t>(worker)];
-  const std::optional<std::size_t> target = queue->front().target;
-  std::size_t taken = 0;
-  while (!queue->empty() && (taken == 0 || (taken < share && target && queue->front().target == target))) {
-    Unit& unit = queue->front();
-    taken += unit.cases.size();
-    queued_cases_[q] -= unit.cases.size();
+  auto take = [&] {
+    Unit unit = pop(queue, true);
     hand.insert(hand.end(), unit.cases.begin(), unit.cases.end());
-    queue->pop_front();
+  };
+  if (options_.mode == DistMode::no) {  // one worker, nothing to balance
+    while (!queue.units.empty()) take();
+    return;
+  }
+  const std::optional<std::size_t> target = queue.units.front().target;
+  std::optional<double> seconds = estimate(queue.units.front());
+  // Guided by time where the history knows the work: a share of the queue's
+  // known work, so early batches of a long queue are long too and only the
+  // last ones are cut fine for stealing. (The tolerance keeps 50 cases of
+  // 1 ms within a 50 ms budget despite rounding.)
+  const double takers = queues_.size() == 1 ? 2.0 * static_cast<double>(hands_.size()) : 2.0;
+  const double budget = std::max(options_.batch_budget, queue.known_seconds / takers) * (1 + 1e-9);
+  take();
+  if (!seconds || !target) return;  // nothing known yet: a probe of one unit
+  while (!queue.units.empty() && queue.units.front().target == target) {
+    const std::optional<double> next = estimate(queue.units.front());
+    if (!next || *seconds + *next > budget) break;
+    *seconds += *next;
+    take();
   }
 }
 
@@ -146,12 +255,19 @@ std::optional<Batch> Scheduler::next_batch(int worker) {
   std::size_t name_bytes = 0;
   while (!hand.empty() && cases_[hand.front()].target == batch.target) {
     const std::size_t bytes = cases_[hand.front()].name.size() + 1;
-    if (!batch.cases.empty() && name_bytes + bytes > limits_.max_batch_name_bytes) break;
+    if (!batch.cases.empty() && name_bytes + bytes > options_.max_batch_name_bytes) break;
     name_bytes += bytes;
     batch.cases.push_back(hand.front());
     hand.pop_front();
   }
   return batch;
+}
+
+void Scheduler::observe(std::size_t case_index, double seconds) {
+  const TestCase& test_case = cases_[case_index];
+  raise_to(longest_in_suite_[{test_case.target, test_case.suite}], seconds);
+  raise_to(longest_in_target_[test_case.target], seconds);
+  longest_seen_ = std::max(longest_seen_.value_or(0.0), seconds);
 }
 
 void Scheduler::requeue(int worker, const std::vector<std::size_t>& cases) {
@@ -160,7 +276,8 @@ void Scheduler::requeue(int worker, const std::vector<std::size_t>& cases) {
 }
 
 std::size_t Scheduler::remaining() const {
-  std::size_t count = std::accumulate(queued_cases_.begin(), queued_cases_.end(), std::size_t{0});
+  std::size_t count = 0;
+  for (const Queue& queue : queues_) count += queue.cases;
   for (const auto& hand : hands_) count += hand.size();
   return count;
 }

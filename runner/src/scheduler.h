@@ -4,13 +4,21 @@
 // Work is made of units, the cases that must stay on one worker: a GROUP's
 // cases always; a whole suite under loadscope; a whole source file under
 // loadfile; otherwise a single case. A worker takes whole units into its
-// hand and runs them as batches, each batch being cases of one target run by
-// one process. Batches shrink as the queue empties (guided scheduling), so
-// early batches amortise process start-up and late ones keep the tail short.
+// hand and runs them as batches, a batch being cases of one target run by one
+// process.
+//
+// Batches are sized by time: a batch takes units while their estimated time
+// stays within a budget (tens of milliseconds), so process start-up is
+// amortised over short cases while long cases run alone and stay stealable.
+// A case's estimate is its duration in the history, else the longest
+// duration seen so far in this run in its suite, its target, or anywhere
+// (the longest, not the mean, because suites often get slower towards their
+// end). With nothing known, a batch is a single unit: a probe.
 #pragma once
 
 #include <cstddef>
 #include <deque>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -25,22 +33,32 @@ struct Batch {
   std::vector<std::size_t> cases;  // indices into Manifest::cases, in run order
 };
 
-struct SchedulerLimits {
+struct SchedulerOptions {
+  DistMode mode = DistMode::worksteal;
+  int workers = 1;
+  // Per manifest case, from the history: its last duration (< 0: unknown),
+  // and whether it failed last time. Empty: no history.
+  std::vector<double> known_durations;
+  std::vector<bool> failed_last;
+  double batch_budget = 0.05;  // seconds of estimated work per batch
   // --gtest_filter is one argument, and Linux caps one argument at 128 KiB.
   std::size_t max_batch_name_bytes = 100 * 1024;
 };
 
 class Scheduler {
  public:
-  // `selected`: indices into `cases` to run, in the order to prefer.
+  // `selected`: indices into `cases` to run, in manifest order.
   Scheduler(const std::vector<TestCase>& cases, const std::vector<std::size_t>& selected,
-            DistMode mode, int requested_workers, SchedulerLimits limits = {});
+            SchedulerOptions options);
 
   // Never more workers than there are units of work, never fewer than one.
   int worker_count() const { return static_cast<int>(hands_.size()); }
 
   // The worker's next batch, or nothing when no work is left for it.
   std::optional<Batch> next_batch(int worker);
+
+  // A case finished after `seconds`: sharpens the estimates of its neighbours.
+  void observe(std::size_t case_index, double seconds);
 
   // Cases of a batch whose process ended before they started: they go back
   // to the front of the same worker's hand, so groups and scopes stay whole.
@@ -54,18 +72,33 @@ class Scheduler {
     std::vector<std::size_t> cases;
     std::optional<std::size_t> target;  // empty: the unit spans targets
   };
+  struct Queue {
+    std::deque<Unit> units;
+    std::size_t cases = 0;
+    double known_seconds = 0;  // sum of the history's durations of its units
+  };
 
-  std::deque<Unit>& queue_of(int worker);
-  void fill_hand(int worker);
+  std::vector<Unit> make_units(const std::vector<std::size_t>& selected) const;
+  void order_by_history(std::vector<Unit>& units) const;
+  void distribute(std::vector<Unit> units);
+  void push(Queue& queue, Unit unit, bool front = false);
+  Unit pop(Queue& queue, bool front);
+  Queue& queue_of(int worker);
+  double estimated_load(const Queue& queue) const;
   bool steal_into(int worker);
-  std::size_t batch_share(std::size_t queued) const;
+  void fill_hand(int worker);
+  std::optional<double> estimate(std::size_t case_index) const;
+  std::optional<double> estimate(const Unit& unit) const;
+  double known_seconds(const Unit& unit) const;
 
   const std::vector<TestCase>& cases_;
-  DistMode mode_;
-  SchedulerLimits limits_;
-  std::vector<std::deque<Unit>> queues_;      // per worker (worksteal) or one shared
-  std::vector<std::size_t> queued_cases_;     // cases in each queue
+  SchedulerOptions options_;
+  std::vector<Queue> queues_;                   // per worker (worksteal) or one shared
   std::vector<std::deque<std::size_t>> hands_;  // per worker: taken, not yet batched
+  // The longest duration seen in this run, by (target, suite), by target, and overall.
+  std::map<std::pair<std::size_t, std::string>, double> longest_in_suite_;
+  std::map<std::size_t, double> longest_in_target_;
+  std::optional<double> longest_seen_;
 };
 
 }  // namespace ptest

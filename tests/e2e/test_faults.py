@@ -116,8 +116,12 @@ class Interrupt(unittest.TestCase):
             self.assertFalse(alive(int(f.read())), "the hanging test survived the interrupt")
         report, cases = e2e.json_report(report_path)
         self.assertTrue(report["summary"]["interrupted"])
-        self.assertEqual(report["summary"]["not_run"], 1)
-        self.assertEqual(cases["faulty::Faults.PassesFirst"]["outcome"], "passed")
+        # The hanging case never finished; the other one, which runs before
+        # or after it depending on the history, passed if it ran at all.
+        self.assertNotIn("faulty::Faults.Hangs", cases)
+        self.assertEqual(report["summary"]["not_run"], 2 - len(cases))
+        for case in cases.values():
+            self.assertEqual(case["outcome"], "passed")
         self.assertIn("interrupted", output)
 
     def test_sigint(self):

@@ -99,6 +99,13 @@ class Recorder : public Reporter {
   void run_finished(const RunSummary& s) override { summary = s; }
 };
 
+SchedulerOptions scheduler_options(DistMode mode, int workers) {
+  SchedulerOptions options;
+  options.mode = mode;
+  options.workers = workers;
+  return options;
+}
+
 Manifest sample(int count) {
   std::vector<TestCase> cases;
   for (int i = 0; i < count; ++i) cases.push_back(make_case("S", "T" + std::to_string(i)));
@@ -109,7 +116,7 @@ Manifest sample(int count) {
 
 TEST(RunLoop, EveryCaseFinishesOnceAndIsCounted) {
   const Manifest manifest = sample(30);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), DistMode::worksteal, 2);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));
   FakeExecutor executor(manifest);
   executor.outcomes["S.T3"] = Outcome::failed;
   executor.outcomes["S.T4"] = Outcome::skipped;
@@ -125,7 +132,7 @@ TEST(RunLoop, EveryCaseFinishesOnceAndIsCounted) {
 
 TEST(RunLoop, CasesAfterACrashRunAgainInANewBatch) {
   const Manifest manifest = sample(10);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), DistMode::no, 1);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::no, 1));
   FakeExecutor executor(manifest);
   executor.crash_once = {"S.T2"};
   Recorder recorder;
@@ -139,13 +146,16 @@ TEST(RunLoop, CasesAfterACrashRunAgainInANewBatch) {
 
 TEST(RunLoop, MaxfailStopsAndLeavesTheRestNotRun) {
   const Manifest manifest = sample(100);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), DistMode::no, 1, SchedulerLimits{40});
+  SchedulerOptions options;
+  options.mode = DistMode::no;
+  options.max_batch_name_bytes = 40;
+  Scheduler scheduler(manifest.cases, all_indices(manifest), options);
   FakeExecutor executor(manifest);
   executor.outcomes["S.T1"] = Outcome::failed;
   Recorder recorder;
-  RunLoopOptions options;
-  options.maxfail = 1;
-  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, options);
+  RunLoopOptions loop_options;
+  loop_options.maxfail = 1;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, loop_options);
   EXPECT_EQ(executor.stop_calls, 1);
   EXPECT_EQ(summary.failed, 1u);
   EXPECT_GT(summary.not_run, 0u);
@@ -155,7 +165,7 @@ TEST(RunLoop, MaxfailStopsAndLeavesTheRestNotRun) {
 
 TEST(RunLoop, InterruptStopsTheRun) {
   const Manifest manifest = sample(10);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), DistMode::load, 2);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
   FakeExecutor executor(manifest);
   executor.interrupt_at_first_wait = true;
   Recorder recorder;
@@ -168,7 +178,7 @@ TEST(RunLoop, InterruptStopsTheRun) {
 TEST(RunLoop, DisabledCasesAreSkippedWithoutRunning) {
   Manifest manifest = sample(3);
   manifest.cases[1].disabled = true;
-  Scheduler scheduler(manifest.cases, {0, 2}, DistMode::load, 2);
+  Scheduler scheduler(manifest.cases, {0, 2}, scheduler_options(DistMode::load, 2));
   FakeExecutor executor(manifest);
   Recorder recorder;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {1}, {});

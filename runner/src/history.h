@@ -1,0 +1,30 @@
+// What earlier runs learned: each case's last duration and whether it failed.
+// Kept in <build>/ptest/history.json; the scheduler orders and sizes work by
+// it. Format in docs/formats.md.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+namespace ptest {
+
+struct CaseHistory {
+  double duration = 0;  // seconds, of the last run that finished the case
+  bool failed = false;  // its last outcome was failed, crashed or timeout
+};
+
+using History = std::unordered_map<std::string, CaseHistory>;  // by case id
+
+struct HistoryRead {
+  History history;
+  std::string warning;  // set when the file exists but cannot be used
+};
+
+// A missing file is an empty history; a corrupt one is an empty history and a warning.
+HistoryRead read_history(const std::string& path);
+
+// Merges `updates` into the file under a lock, replacing it atomically, so two
+// runs that end together both keep their results. Throws FileError.
+void update_history(const std::string& path, const History& updates);
+
+}  // namespace ptest

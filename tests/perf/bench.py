@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""ptest's benchmark: generates GoogleTest consumer projects, builds them,
+and runs ptest and ctest on the same binaries in one run, printing ratios
+against the targets in docs/performance.md.
+
+    python3 tests/perf/bench.py                # work dir: build/bench
+    python3 tests/perf/bench.py --work /tmp/b  # elsewhere
+
+It measures; it does not decide whether anything passes (exit status 0 even
+when a target is missed). Nothing here is part of the test suite.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+# ---------------------------------------------------------------- generation
+
+def durations_ms(profile, count, seed):
+    """Per-case durations. 'skewed': lognormal, most short, a heavy tail,
+    sorted so the longest come last: the worst order for a scheduler with no
+    history."""
+    if profile == "trivial":
+        return [0] * count
+    rng = random.Random(seed)
+    values = [min(3000, int(rng.lognormvariate(math.log(20), 1.2))) for _ in range(count)]
+    return sorted(values)
+
+
+def write_project(directory, cases, binaries, suites, profile, seed=7, chatty_mb=0):
+    """A CMake project of `binaries` gtest binaries; case i goes to binary
+    i % binaries, and within a binary into `suites` contiguous suites of
+    value-parameterized cases. Registered with gtest_discover_tests or
+    ptest_discover_tests, chosen by -DREGISTER=gtest|ptest."""
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory)
+    all_ms = durations_ms(profile, cases, seed)
+    per_binary = [all_ms[b::binaries] for b in range(binaries)]
+    lists = ["cmake_minimum_required(VERSION 3.20)", "project(bench CXX)", "set(CMAKE_CXX_STANDARD 17)",
+             "find_package(GTest REQUIRED)", "enable_testing()",
+             'set(REGISTER "ptest" CACHE STRING "gtest or ptest")',
+             'if(REGISTER STREQUAL "ptest")', "  find_package(PTest CONFIG REQUIRED)",
+             "else()", "  include(GoogleTest)", "endif()"]
+    for b, ms in enumerate(per_binary):
+        size = max(1, math.ceil(len(ms) / suites))
+        chunks = [ms[i:i + size] for i in range(0, len(ms), size)]
+        source = ["#include <gtest/gtest.h>", "#include <chrono>", "#include <cstdio>", "#include <string>",
+                  "#include <thread>", "",
+                  "static void pause_ms(int ms) {",
+                  "  const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);",
+                  "  while (std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(std::chrono::milliseconds(1));",
+                  "}", ""]
+        for s, chunk in enumerate(chunks):
+            source += ["static const int kMs%d[] = {%s};" % (s, ", ".join(map(str, chunk))),
+                       "class Area%dTest : public ::testing::TestWithParam<int> {};" % s,
+                       "TEST_P(Area%dTest, Case) { pause_ms(kMs%d[GetParam()]); }" % (s, s),
+                       "INSTANTIATE_TEST_SUITE_P(Gen, Area%dTest, ::testing::Range(0, %d));" % (s, len(chunk)), ""]
+        if chatty_mb and b == 0:
+            source += ["TEST(Chatty, PrintsMegabytes) {",
+                       "  const std::string line(1023, 'x');",
+                       "  for (int i = 0; i < %d * 1024; ++i) std::printf(\"%%s\\n\", line.c_str());" % chatty_mb,
+                       "}"]
+        with open(os.path.join(directory, "bin%d.cc" % b), "w") as f:
+            f.write("\n".join(source) + "\n")
+        lists += ["add_executable(bin%d bin%d.cc)" % (b, b),
+                  "target_link_libraries(bin%d PRIVATE GTest::gtest_main)" % b,
+                  'if(REGISTER STREQUAL "ptest")', "  ptest_discover_tests(bin%d MARKERS unit)" % b,
+                  "else()", "  gtest_discover_tests(bin%d DISCOVERY_TIMEOUT 60)" % b, "endif()"]
+    with open(os.path.join(directory, "CMakeLists.txt"), "w") as f:
+        f.write("\n".join(lists) + "\n")
+    return {"total_s": sum(all_ms) / 1000.0, "longest_s": max(all_ms) / 1000.0}
+
+
+# ---------------------------------------------------------------- running
+
+def run(args, cwd=None, check=True):
+    done = subprocess.run(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if check and done.returncode != 0:
+        sys.exit("bench: %s failed (%d):\n%s" % (" ".join(args), done.returncode, done.stdout.decode()[-3000:]))
+    return done
+
+
+def timed(args, cwd=None, before=None):
+    """Wall time of one run, in seconds."""
+    if before:
+        before()
+    start = time.perf_counter()
+    run(args, cwd=cwd)
+    return time.perf_counter() - start
+
+
+def median_time(args, repeat, cwd=None, before=None):
+    return statistics.median(timed(args, cwd, before) for _ in range(repeat))
+
+
+def build(source, build_dir, register, prefix):
+    run(["cmake", "-S", source, "-B", build_dir, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release",
+         "-DREGISTER=" + register, "-DCMAKE_PREFIX_PATH=" + prefix])
+    run(["cmake", "--build", build_dir])
+
+
+def remove(path):
+    if os.path.exists(path):
+        os.remove(path)
+
+
+def ptest_report(build_dir, args):
+    report = os.path.join(build_dir, "bench-report.json")
+    run([os.path.join(build_dir, "ptest", "ptest"), "-q", "--report-json", report] + args, cwd=build_dir)
+    with open(report) as f:
+        return json.load(f)
+
+
+# ---------------------------------------------------------------- the suites
+
+ROWS = []
+
+
+def row(name, value, target, meets, unit="×"):
+    ROWS.append((name, value, unit, target, meets))
+    print("  %-58s %9.2f%s  target %-8s %s" % (name, value, unit, target, "met" if meets else "MISSED"), flush=True)
+
+
+def trivial(work, prefix, repeat):
+    print("\n2,000 trivial cases, one binary, 2 workers", flush=True)
+    source = os.path.join(work, "trivial")
+    write_project(source, 2000, 1, 20, "trivial")
+    gtest_build, ptest_build = source + "/gtest-build", source + "/ptest-build"
+    build(source, gtest_build, "gtest", prefix)
+    build(source, ptest_build, "ptest", prefix)
+    runner = [os.path.join(ptest_build, "ptest", "ptest"), "-n", "2", "-q"]
+    history = os.path.join(ptest_build, "ptest", "history.json")
+    alone = median_time([os.path.join(ptest_build, "bin0")], repeat * 2)
+    first = median_time(runner, repeat, ptest_build, before=lambda: remove(history))
+    again = median_time(runner, repeat, ptest_build)
+    ctest = median_time(["ctest", "-j2", "-Q"], 2, gtest_build)
+    print("  binary alone %.4fs, ptest first run %.4fs, with history %.4fs, ctest -j2 %.2fs" % (alone, first, again, ctest))
+    row("ctest -j2 / ptest -n 2 (first run)", ctest / first, ">= 100", ctest / first >= 100)
+    row("ctest -j2 / ptest -n 2 (with history)", ctest / again, ">= 100", ctest / again >= 100)
+    row("ptest -n 2 (first run) / binary alone", first / alone, "<= 10", first / alone <= 10)
+    row("ptest -n 2 (with history) / binary alone", again / alone, "<= 10", again / alone <= 10)
+
+
+def wide(work, prefix, repeat):
+    print("\n20,000 trivial cases, 10 binaries, 2 workers", flush=True)
+    source = os.path.join(work, "wide")
+    write_project(source, 20000, 10, 20, "trivial")
+    ptest_build = source + "/ptest-build"
+    build(source, ptest_build, "ptest", prefix)
+    binaries = [os.path.join(ptest_build, "bin%d" % b) for b in range(10)]
+
+    def sequential():
+        start = time.perf_counter()
+        for binary in binaries:
+            run([binary])
+        return time.perf_counter() - start
+    alone = statistics.median(sequential() for _ in range(repeat))
+    runner = [os.path.join(ptest_build, "ptest", "ptest"), "-n", "2", "-q"]
+    history = os.path.join(ptest_build, "ptest", "history.json")
+    first = median_time(runner, repeat, ptest_build, before=lambda: remove(history))
+    again = median_time(runner, repeat, ptest_build)
+    collect = median_time(runner[:1] + ["--collect-only"], repeat, ptest_build)
+    cpu = ptest_report(ptest_build, ["-n", "2"])["runner"]["cpu_seconds"]
+    print("  binaries one after another %.3fs, ptest first run %.3fs, with history %.3fs;"
+          " reading and selecting the manifest %.3fs; runner CPU %.3fs" % (alone, first, again, collect, cpu))
+    row("ptest -n 2 (first run) / binaries one after another", first / alone, "<= 3", first / alone <= 3)
+    row("ptest -n 2 (with history) / binaries one after another", again / alone, "<= 3", again / alone <= 3)
+    row("runner's own CPU time / ptest wall time", cpu / again, "report", True)
+
+
+def skewed(work, prefix, repeat):
+    print("\nskewed: 400 sleeping cases (lognormal, longest last), 4 binaries, 8 workers", flush=True)
+    source = os.path.join(work, "skewed")
+    meta = write_project(source, 400, 4, 16, "skewed", seed=7)
+    bound = max(meta["total_s"] / 8, meta["longest_s"])
+    gtest_build, ptest_build = source + "/gtest-build", source + "/ptest-build"
+    build(source, gtest_build, "gtest", prefix)
+    build(source, ptest_build, "ptest", prefix)
+    runner = [os.path.join(ptest_build, "ptest", "ptest"), "-n", "8", "-q"]
+    history = os.path.join(ptest_build, "ptest", "history.json")
+    first = median_time(runner, repeat, ptest_build, before=lambda: remove(history))
+    again = median_time(runner, repeat, ptest_build)
+    cost_data = os.path.join(gtest_build, "Testing", "Temporary", "CTestCostData.txt")
+    ctest_first = timed(["ctest", "-j8", "-Q"], gtest_build, before=lambda: remove(cost_data))
+    ctest_again = timed(["ctest", "-j8", "-Q"], gtest_build)
+    print("  total %.2fs, longest %.2fs, lower bound max(total/8, longest) %.3fs" % (meta["total_s"], meta["longest_s"], bound))
+    print("  ptest first run %.3fs, with history %.3fs; ctest -j8 first run %.3fs, with cost data %.3fs"
+          % (first, again, ctest_first, ctest_again))
+    row("ptest -n 8 first run / lower bound", first / bound, "<= 1.15", first / bound <= 1.15)
+    row("ptest -n 8 with history / lower bound", again / bound, "<= 1.05", again / bound <= 1.05)
+    row("ctest -j8 first run / lower bound", ctest_first / bound, "baseline", True)
+    row("ctest -j8 with cost data / lower bound", ctest_again / bound, "baseline", True)
+
+
+def memory(work, prefix, repeat):
+    print("\nmemory: one case prints 50 MB", flush=True)
+    source = os.path.join(work, "chatty")
+    write_project(source, 1, 1, 1, "trivial", chatty_mb=50)
+    ptest_build = source + "/ptest-build"
+    build(source, ptest_build, "ptest", prefix)
+    rss_kb = max(ptest_report(ptest_build, ["-k", "chatty"])["runner"]["peak_rss_kb"] for _ in range(repeat))
+    row("runner peak RSS while a case prints 50 MB", rss_kb / 1024.0, "< 100 MB", rss_kb < 100 * 1024, " MB")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--work", default=os.path.join(ROOT, "build", "bench"), help="work directory")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
+    args = parser.parse_args()
+    work = os.path.abspath(args.work)
+    os.makedirs(work, exist_ok=True)
+    prefix = os.path.join(work, "prefix")
+    print("building ptest (Release) into %s" % prefix, flush=True)
+    run(["cmake", "-S", ROOT, "-B", os.path.join(work, "ptest-build"), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release",
+         "-DPTEST_BUILD_TESTS=OFF", "-DPTEST_INSTALL=ON"])
+    run(["cmake", "--build", os.path.join(work, "ptest-build")])
+    run(["cmake", "--install", os.path.join(work, "ptest-build"), "--prefix", prefix])
+    print("machine: %d CPUs, %s" % (os.cpu_count(), " ".join(os.uname()[2:3] + os.uname()[4:5])))
+    for suite in (trivial, wide, skewed, memory):
+        suite(work, prefix, args.repeat)
+    missed = [r for r in ROWS if not r[4]]
+    print("\n%d of %d targets met" % (len(ROWS) - len(missed), len(ROWS)))
+    for name, value, unit, target, _ in missed:
+        print("  missed: %s = %.2f%s (target %s)" % (name, value, unit, target))
+
+
+if __name__ == "__main__":
+    main()
