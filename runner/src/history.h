@@ -3,6 +3,8 @@
 // it. Format in docs/formats.md.
 #pragma once
 
+#include <sys/types.h>
+
 #include <string>
 #include <unordered_map>
 
@@ -18,13 +20,20 @@ using History = std::unordered_map<std::string, CaseHistory>;  // by case id
 struct HistoryRead {
   History history;
   std::string warning;  // set when the file exists but cannot be used
+  // Which version of the file was read, so an update can tell whether
+  // another run has written it since.
+  ino_t inode = 0;
+  off_t size = -1;
+  long long mtime_ns = -1;
 };
 
 // A missing file is an empty history; a corrupt one is an empty history and a warning.
 HistoryRead read_history(const std::string& path);
 
 // Merges `updates` into the file under a lock, replacing it atomically, so two
-// runs that end together both keep their results. Throws FileError.
-void update_history(const std::string& path, const History& updates);
+// runs that end together both keep their results. `read` is what this run
+// read at its start: if the file is unchanged since, it is not read again.
+// Throws FileError.
+void update_history(const std::string& path, const HistoryRead& read, const History& updates);
 
 }  // namespace ptest

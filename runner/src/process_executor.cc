@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 #include "gtest_output_parser.h"
@@ -84,7 +85,10 @@ struct ProcessExecutor::Slot : GtestOutputParser::Listener {
     current = index;
     started[it->second] = true;
     any_started = true;
-    current_start = executor.now();
+    // Several lines can arrive in one read, and so share one timestamp: a
+    // case starts no earlier than the one before it stopped, so a worker's
+    // cases never overlap in the report.
+    current_start = std::max(executor.now(), last_stop);
     const double timeout = executor.manifest_.cases[index].timeout;
     deadline = timeout > 0 ? current_start + timeout : 0;
     executor.pending_.push_back(CaseStarted{batch.worker, index});
@@ -100,7 +104,7 @@ struct ProcessExecutor::Slot : GtestOutputParser::Listener {
     result.start = current_start;
     // Two lines read in one chunk carry one timestamp: GoogleTest's own
     // millisecond count is then the better measure.
-    result.stop = std::max(executor.now(), current_start + reported_seconds);
+    result.stop = last_stop = std::max(executor.now(), current_start + reported_seconds);
     result.output = std::move(output);
     executor.pending_.push_back(CaseFinished{std::move(result)});
     current.reset();
@@ -116,6 +120,7 @@ struct ProcessExecutor::Slot : GtestOutputParser::Listener {
   bool any_started = false;
   std::optional<std::size_t> current;
   double current_start = 0;
+  double last_stop = 0;
   double deadline = 0;  // 0: none
   bool output_open = true;
   bool exited = false;
@@ -210,6 +215,15 @@ std::vector<ExecutorEvent> ProcessExecutor::wait() {
 }
 
 void ProcessExecutor::poll_once() {
+  // GoogleTest flushes every line, so a batch of trivial cases writes tens
+  // of thousands of tiny chunks. Waking for each one makes the runner and
+  // the test processes take turns on the CPUs, which on a 2-core machine
+  // can make a run several times slower. Waking at most once a millisecond
+  // lets output gather; it costs at most a millisecond of latency.
+  const double since_wakeup = now() - last_wakeup_;
+  if (since_wakeup < kMinimumWakeupInterval)
+    std::this_thread::sleep_for(std::chrono::duration<double>(kMinimumWakeupInterval - since_wakeup));
+
   std::vector<pollfd> fds{{g_signal_pipe[0], POLLIN, 0}};
   std::vector<Slot*> polled;
   double next_deadline = 0;
@@ -227,6 +241,7 @@ void ProcessExecutor::poll_once() {
     timeout_ms = static_cast<int>(std::ceil(std::max(0.0, next_deadline - now()) * 1000));
   const int ready = ::poll(fds.data(), fds.size(), timeout_ms);
   if (ready < 0 && errno != EINTR) throw ProcessError(std::string("poll failed: ") + std::strerror(errno));
+  last_wakeup_ = now();
 
   for (std::size_t i = 1; i < fds.size(); ++i)
     if (fds[i].revents) read_output(*polled[i - 1], false);

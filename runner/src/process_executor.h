@@ -48,6 +48,8 @@ class ProcessExecutor : public Executor {
   std::chrono::steady_clock::time_point epoch_;
   std::vector<std::unique_ptr<Slot>> slots_;  // per worker; null when idle
   std::vector<ExecutorEvent> pending_;
+  double last_wakeup_ = -1;
+  static constexpr double kMinimumWakeupInterval = 0.001;  // seconds
 };
 
 // The environment a case sees: the base, the target's ENVIRONMENT, then the

@@ -134,10 +134,10 @@ class HistoryRecorder : public Reporter {
 };
 
 // The history is a help, not a result: failing to keep it is a warning.
-void save_history(const std::string& path, const History& updates) {
+void save_history(const std::string& path, const HistoryRead& read, const History& updates) {
   if (updates.empty()) return;
   try {
-    update_history(path, updates);
+    update_history(path, read, updates);
   } catch (const FileError& error) {
     std::fprintf(stderr, "ptest: warning: duration history not saved: %s\n", error.what());
   }
@@ -179,8 +179,12 @@ int run_command(const RunOptions& options) {
     (test_case.disabled ? disabled : runnable).push_back(index);
   }
   try {
+    std::vector<bool> checked(manifest.targets.size(), false);
     for (std::size_t index : runnable) {
-      const Target& target = manifest.targets[manifest.cases[index].target];
+      const std::size_t target_index = manifest.cases[index].target;
+      if (checked[target_index]) continue;
+      checked[target_index] = true;
+      const Target& target = manifest.targets[target_index];
       if (::access(target.executable.c_str(), X_OK) != 0)
         throw UsageError("test binary '" + target.executable + "' of target '" + target.name +
                          "': " + std::strerror(errno) + "; rebuild the project");
@@ -225,7 +229,7 @@ int run_command(const RunOptions& options) {
     loop_options.maxfail = options.maxfail;
     const RunSummary summary = run_tests(manifest, scheduler, executor, reporters, disabled, loop_options);
 
-    save_history(history_path, history_recorder.updates());
+    save_history(history_path, history, history_recorder.updates());
     struct rusage usage {};
     ::getrusage(RUSAGE_SELF, &usage);
     json_report.set_runner_usage(

@@ -1,6 +1,7 @@
 #include "scheduler.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <string>
 
@@ -204,10 +205,17 @@ bool Scheduler::steal_into(int worker) {
     ++stolen_units;
     stolen.push_back(pop(*victim, false));
   }
-  // Longest estimate first; among equals, the unit furthest from the victim's
-  // front first, so thief and owner work from opposite ends of the queue.
+  // Long units longest first; short ones after them, a binary's together so
+  // they still make large batches. Among equals, the unit furthest from the
+  // victim's front first, so thief and owner work from opposite ends.
+  auto long_seconds = [&](const Unit& unit) {
+    const double seconds = estimate(unit).value_or(0);
+    return seconds >= options_.batch_budget ? seconds : 0.0;
+  };
   std::stable_sort(stolen.begin(), stolen.end(), [&](const Unit& a, const Unit& b) {
-    return estimate(a).value_or(0) > estimate(b).value_or(0);
+    const double a_long = long_seconds(a), b_long = long_seconds(b);
+    if (a_long != b_long) return a_long > b_long;
+    return a.target.value_or(SIZE_MAX) < b.target.value_or(SIZE_MAX);
   });
   for (auto it = stolen.rbegin(); it != stolen.rend(); ++it) push(into, std::move(*it), true);
   return true;

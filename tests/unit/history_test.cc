@@ -33,8 +33,8 @@ TEST_F(HistoryFile, MissingFileIsAnEmptyHistoryWithoutWarning) {
 }
 
 TEST_F(HistoryFile, UpdatesMergeWithWhatIsThere) {
-  update_history(path_, {{"bin::A.One", {0.25, false}}, {"bin::A.Two", {1.5, true}}});
-  update_history(path_, {{"bin::A.Two", {0.75, false}}, {"bin::B.Three", {2, true}}});
+  update_history(path_, read_history(path_), {{"bin::A.One", {0.25, false}}, {"bin::A.Two", {1.5, true}}});
+  update_history(path_, read_history(path_), {{"bin::A.Two", {0.75, false}}, {"bin::B.Three", {2, true}}});
   const HistoryRead read = read_history(path_);
   ASSERT_TRUE(read.warning.empty()) << read.warning;
   ASSERT_EQ(read.history.size(), 3u);
@@ -50,9 +50,29 @@ TEST_F(HistoryFile, CorruptFileIsAWarningAndIsReplacedOnUpdate) {
   EXPECT_TRUE(read.history.empty());
   EXPECT_NE(read.warning.find("history '" + path_ + "' is not usable and is ignored"), std::string::npos)
       << read.warning;
-  update_history(path_, {{"bin::A.One", {0.5, false}}});
+  update_history(path_, read, {{"bin::A.One", {0.5, false}}});
   EXPECT_TRUE(read_history(path_).warning.empty());
   EXPECT_EQ(read_history(path_).history.size(), 1u);
+}
+
+TEST_F(HistoryFile, ARunThatEndsLaterKeepsWhatAnotherRunWroteMeanwhile) {
+  update_history(path_, read_history(path_), {{"bin::A.One", {1, false}}});
+  const HistoryRead first = read_history(path_);   // two runs start with the same history
+  const HistoryRead second = read_history(path_);
+  update_history(path_, first, {{"bin::A.Two", {2, false}}});
+  update_history(path_, second, {{"bin::A.Three", {3, true}}});
+  const History merged = read_history(path_).history;
+  EXPECT_EQ(merged.size(), 3u);
+  EXPECT_EQ(merged.count("bin::A.Two"), 1u);
+  EXPECT_EQ(merged.count("bin::A.Three"), 1u);
+}
+
+TEST_F(HistoryFile, IdsThatNeedEscapingSurvive) {
+  const std::string id = "bin::A.\"quoted\"\\back\tslash";
+  update_history(path_, read_history(path_), {{id, {0.5, false}}});
+  const HistoryRead read = read_history(path_);
+  ASSERT_TRUE(read.warning.empty()) << read.warning;
+  EXPECT_EQ(read.history.count(id), 1u);
 }
 
 TEST_F(HistoryFile, NegativeDurationIsCorrupt) {
@@ -61,5 +81,5 @@ TEST_F(HistoryFile, NegativeDurationIsCorrupt) {
 }
 
 TEST_F(HistoryFile, UnwritableDirectoryIsAFileError) {
-  EXPECT_THROW(update_history("/nonexistent/dir/history.json", {{"x", {1, false}}}), std::exception);
+  EXPECT_THROW(update_history("/nonexistent/dir/history.json", HistoryRead{}, {{"x", {1, false}}}), std::exception);
 }

@@ -62,6 +62,40 @@ TEST(Manifest, BadFieldIsNamedByJsonPointer) {
             "manifest 'm.json': /cases/0/target: no target named 'b'");
 }
 
+TEST(Manifest, UnknownFieldsAreIgnoredWhateverTheirShape) {
+  const Manifest manifest = parse_manifest(R"({"schema_version": 1, "future": {"a": [1, {"b": null}]},
+      "targets": [{"name": "b", "executable": "/b", "extra": [[]], "environment": {"K": "v"}}],
+      "cases": [{"id": "b::A.B", "target": "b", "name": "A.B", "suite": "A", "later": {"x": [true]},
+                 "markers": ["slow", "smoke", "slow"], "group": null, "line": 3}]})",
+                                           "m.json");
+  ASSERT_EQ(manifest.cases.size(), 1u);
+  EXPECT_EQ(manifest.cases[0].markers, (std::vector<std::string>{"slow", "smoke"}));
+  EXPECT_EQ(manifest.cases[0].line, 3);
+  EXPECT_EQ(manifest.targets[0].environment.at(0), (std::pair<std::string, std::string>{"K", "v"}));
+}
+
+TEST(Manifest, WrongShapesAreNamedByJsonPointer) {
+  EXPECT_EQ(error_of(R"([1, 2])"), "manifest 'm.json': /: expected an object");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": {}, "cases": []})"),
+            "manifest 'm.json': /targets: expected an array");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [{"name": "b", "executable": "/b", "arguments": [1]}],
+                        "cases": []})"),
+            "manifest 'm.json': /targets/0/arguments: expected an array of strings");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [{"name": "b", "executable": "/b",
+                         "environment": {"K": 1}}], "cases": []})"),
+            "manifest 'm.json': /targets/0/environment/K: expected a string");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [{"name": "b"}], "cases": []})"),
+            "manifest 'm.json': /targets/0/executable: missing");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [7]})"),
+            "manifest 'm.json': /cases/0: expected an object");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [{"id": "x", "timeout": -2}]})"),
+            "manifest 'm.json': /cases/0/timeout: expected a number >= 0");
+  EXPECT_EQ(error_of(R"({"targets": [], "cases": []})"), "manifest 'm.json': /schema_version: missing");
+  EXPECT_EQ(error_of(R"({"schema_version": "1", "targets": [], "cases": []})"),
+            "manifest 'm.json': schema_version \"1\" is not supported (this ptest reads 1); "
+            "rebuild the project to regenerate it");
+}
+
 TEST(Manifest, MissingFileIsAClearError) {
   try {
     read_manifest("/nonexistent/manifest.json");
