@@ -189,14 +189,20 @@ def skewed(work, prefix, repeat):
     history = os.path.join(ptest_build, "ptest", "history.json")
     first = median_time(runner, repeat, ptest_build, before=lambda: remove(history))
     again = median_time(runner, repeat, ptest_build)
+    # The cases overrun their nominal durations a little (sleep granularity);
+    # the bound from what they measured shows the scheduler's own share.
+    cases = ptest_report(ptest_build, ["-n", "8"])["cases"]
+    measured_bound = max(sum(c["duration"] for c in cases) / 8, max(c["duration"] for c in cases))
     cost_data = os.path.join(gtest_build, "Testing", "Temporary", "CTestCostData.txt")
     ctest_first = timed(["ctest", "-j8", "-Q"], gtest_build, before=lambda: remove(cost_data))
     ctest_again = timed(["ctest", "-j8", "-Q"], gtest_build)
-    print("  total %.2fs, longest %.2fs, lower bound max(total/8, longest) %.3fs" % (meta["total_s"], meta["longest_s"], bound))
+    print("  total %.2fs, longest %.2fs, lower bound max(total/8, longest) %.3fs; from measured durations %.3fs"
+          % (meta["total_s"], meta["longest_s"], bound, measured_bound))
     print("  ptest first run %.3fs, with history %.3fs; ctest -j8 first run %.3fs, with cost data %.3fs"
           % (first, again, ctest_first, ctest_again))
     row("ptest -n 8 first run / lower bound", first / bound, "<= 1.15", first / bound <= 1.15)
     row("ptest -n 8 with history / lower bound", again / bound, "<= 1.05", again / bound <= 1.05)
+    row("ptest -n 8 with history / bound from measured durations", again / measured_bound, "report", True)
     row("ctest -j8 first run / lower bound", ctest_first / bound, "baseline", True)
     row("ctest -j8 with cost data / lower bound", ctest_again / bound, "baseline", True)
 
