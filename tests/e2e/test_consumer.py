@@ -89,6 +89,22 @@ class Consumer(unittest.TestCase):
         self.assertEqual(len(junit), 13)
         self.assertEqual(junit["db_tests.Db.Connect"][0], "passed")
 
+    def workers_used(self, *args, prefix=()):
+        report_path = os.path.join(self.build, "workers.json")
+        status, output = e2e.run(list(prefix) + [os.path.join(self.build, "ptest", "ptest"), "--report-json",
+                                                 report_path] + list(args), cwd=self.build)
+        self.assertEqual(status, 0, output)
+        report, cases = e2e.json_report(report_path)
+        return report["workers"], {case["worker"] for case in cases.values()}
+
+    def test_auto_workers_follow_the_affinity_mask(self):
+        self.assertEqual(self.workers_used("-n", "auto", prefix=("taskset", "-c", "0")), (1, {"gw0"}))
+
+    def test_never_more_workers_than_units_of_work(self):
+        # The three Db cases form one group: one unit, so one worker.
+        self.assertEqual(self.workers_used("-n", "8", "-k", "Db."), (1, {"gw0"}))
+        self.assertEqual(self.workers_used("-n", "8", "-k", "Typed"), (2, {"gw0", "gw1"}))
+
     def test_exit_status_5_when_nothing_is_selected(self):
         status, output = e2e.ptest(self.build, "-m", "smoke and integration and slow")
         self.assertEqual(status, 5, output)
