@@ -27,6 +27,7 @@ struct CaseFinished {
 struct BatchFinished {
   int worker = 0;
   std::vector<std::size_t> not_started;
+  bool process_died = false;  // it crashed, timed out or exited mid-batch: a worker restart
 };
 
 // SIGINT or SIGTERM reached the runner.
@@ -42,8 +43,10 @@ class Executor {
   virtual void start(const Batch& batch) = 0;
   // Blocks until at least one event, and returns all that are ready.
   virtual std::vector<ExecutorEvent> wait() = 0;
-  // Stops every running batch; each still reports BatchFinished through wait().
-  virtual void stop_all() = 0;
+  // Stops every running batch: `signal` to its process group now, SIGKILL
+  // once `grace` seconds have passed. Each still reports BatchFinished
+  // through wait(); the cases it was running are not reported.
+  virtual void stop_all(int signal, double grace) = 0;
   // Seconds since the run began, on the clock that stamps results.
   virtual double now() const = 0;
 };

@@ -49,6 +49,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   app.add_option("--timeout", timeout, "seconds each case may run (replaces TIMEOUT; 0: none)");
   app.add_flag("-x,--exitfirst", exitfirst, "stop at the first failure");
   app.add_option("--maxfail", options.maxfail, "stop after this many failures");
+  app.add_option("--max-worker-restart", options.max_worker_restart,
+                 "stop once more test processes than this died mid-batch (default: 4 per worker)");
   app.add_option("--junitxml", options.junitxml, "write a JUnit XML report to this file");
   app.add_option("--report-json", options.report_json, "write a JSON report to this file");
   app.add_flag("-v,--verbose", verbose, "a line per case; repeat for more");

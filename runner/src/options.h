@@ -20,6 +20,7 @@ struct RunOptions {
   bool collect_only = false;
   std::optional<double> timeout;  // --timeout: replaces every case's own timeout
   std::size_t maxfail = 0;        // 0: no limit; -x is 1
+  std::optional<std::size_t> max_worker_restart;  // default: 4 per worker, as pytest-xdist
   std::string junitxml;
   std::string report_json;
   int verbosity = 0;

@@ -121,7 +121,8 @@ struct ProcessExecutor::Slot : GtestOutputParser::Listener {
   std::optional<std::size_t> current;
   double current_start = 0;
   double last_stop = 0;
-  double deadline = 0;  // 0: none
+  double deadline = 0;       // the running case's timeout; 0: none
+  double kill_deadline = 0;  // after stop_all(): when SIGKILL follows; 0: none
   bool output_open = true;
   bool exited = false;
   int wait_status = 0;
@@ -201,7 +202,7 @@ void ProcessExecutor::start(const Batch& batch) {
       result.message = error.what();
       pending_.push_back(CaseFinished{std::move(result)});
     }
-    pending_.push_back(BatchFinished{batch.worker, {}});
+    pending_.push_back(BatchFinished{batch.worker, {}, false});
     return;
   }
   slots_.at(worker) = std::move(slot);
@@ -233,8 +234,8 @@ void ProcessExecutor::poll_once() {
       fds.push_back({slot->child.output_fd, POLLIN, 0});
       polled.push_back(slot.get());
     }
-    if (slot->deadline > 0 && !slot->timed_out && (next_deadline == 0 || slot->deadline < next_deadline))
-      next_deadline = slot->deadline;
+    for (const double at : {slot->timed_out || slot->stopped ? 0 : slot->deadline, slot->kill_deadline})
+      if (at > 0 && (next_deadline == 0 || at < next_deadline)) next_deadline = at;
   }
   int timeout_ms = -1;
   if (next_deadline > 0)
@@ -292,11 +293,17 @@ void ProcessExecutor::read_output(Slot& slot, bool until_end) {
 
 void ProcessExecutor::check_timeouts() {
   const double time = now();
-  for (auto& slot : slots_)
-    if (slot && slot->deadline > 0 && !slot->timed_out && time >= slot->deadline) {
+  for (auto& slot : slots_) {
+    if (!slot) continue;
+    if (slot->deadline > 0 && !slot->timed_out && !slot->stopped && time >= slot->deadline) {
       slot->timed_out = true;
       kill_group(slot->child.pid, SIGKILL);
     }
+    if (slot->kill_deadline > 0 && time >= slot->kill_deadline) {
+      slot->kill_deadline = 0;
+      kill_group(slot->child.pid, SIGKILL);  // the grace after stop_all() is over
+    }
+  }
 }
 
 void ProcessExecutor::finish(Slot& slot) {
@@ -309,7 +316,7 @@ void ProcessExecutor::finish(Slot& slot) {
     slot.output_open = false;
   }
   if (slot.stopped) {
-    pending_.push_back(BatchFinished{slot.batch.worker, {}});
+    pending_.push_back(BatchFinished{slot.batch.worker, {}, false});
     return;
   }
   const bool crashed = WIFSIGNALED(slot.wait_status);
@@ -350,14 +357,17 @@ void ProcessExecutor::finish(Slot& slot) {
     }
     not_started.clear();
   }
-  pending_.push_back(BatchFinished{slot.batch.worker, std::move(not_started)});
+  pending_.push_back(BatchFinished{slot.batch.worker, std::move(not_started), slot.current.has_value()});
 }
 
-void ProcessExecutor::stop_all() {
+void ProcessExecutor::stop_all(int signal, double grace) {
+  const double kill_at = now() + grace;
   for (auto& slot : slots_)
-    if (slot) {
+    if (slot && !slot->exited) {
       slot->stopped = true;
-      kill_group(slot->child.pid, SIGKILL);
+      kill_group(slot->child.pid, signal);
+      if (signal != SIGKILL && (slot->kill_deadline == 0 || kill_at < slot->kill_deadline))
+        slot->kill_deadline = kill_at;
     }
 }
 

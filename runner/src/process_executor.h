@@ -31,7 +31,7 @@ class ProcessExecutor : public Executor {
 
   void start(const Batch& batch) override;
   std::vector<ExecutorEvent> wait() override;
-  void stop_all() override;
+  void stop_all(int signal, double grace) override;
   double now() const override;
 
   struct Slot;  // one running batch

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <cstdlib>
 #include <random>
+#include <set>
 
 #include "atomic_file.h"
 #include "cpu_count.h"
@@ -21,6 +22,7 @@
 #include "process.h"
 #include "process_executor.h"
 #include "run_loop.h"
+#include "suggest.h"
 #include "terminal_reporter.h"
 
 extern char** environ;
@@ -62,9 +64,14 @@ void check_writable(const std::string& flag, const std::string& path) {
   if (path.empty()) return;
   const auto slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-  if (::access(dir.c_str(), W_OK) != 0)
-    throw UsageError("argument " + flag + " '" + path + "': directory '" + dir +
-                     "' is not writable (" + std::strerror(errno) + ")");
+  struct stat info;
+  int error = 0;
+  if (::stat(dir.c_str(), &info) != 0) error = errno;
+  else if (!S_ISDIR(info.st_mode)) error = ENOTDIR;
+  else if (::access(dir.c_str(), W_OK) != 0) error = errno;
+  if (error != 0)
+    throw UsageError("argument " + flag + " '" + path + "': directory '" + dir + "' is not writable (" +
+                     std::strerror(error) + ")");
 }
 
 int remove_entry(const char* path, const struct stat*, int, struct FTW*) { return ::remove(path); }
@@ -91,6 +98,20 @@ class ScratchDirectories {
   std::string root_;
   std::vector<std::string> paths_;
 };
+
+// A marker no case carries is most likely a typo ("smok"), but it can also be
+// one whose cases do not exist yet ("not e2e"): a warning, not an error.
+void warn_about_unknown_markers(const Selection& selection, const Manifest& manifest) {
+  std::set<std::string> known{"integration", "slow", "smoke", "unit"};  // registered by default
+  for (const TestCase& test_case : manifest.cases) known.insert(test_case.markers.begin(), test_case.markers.end());
+  const std::vector<std::string> candidates(known.begin(), known.end());
+  for (const std::string& marker : selection.marker_names()) {
+    if (known.count(marker)) continue;
+    const auto suggestion = closest_name(marker, candidates);
+    std::fprintf(stderr, "ptest: warning: -m: no case has the marker '%s'%s\n", marker.c_str(),
+                 suggestion ? ("; did you mean '" + *suggestion + "'?").c_str() : "");
+  }
+}
 
 std::vector<std::string> current_environment() {
   std::vector<std::string> environment;
@@ -155,7 +176,9 @@ int run_command(const RunOptions& options) {
   std::vector<std::size_t> selected;
   try {
     manifest = read_manifest(manifest_path);
-    selected = Selection(options.selection).apply(manifest);
+    const Selection selection(options.selection);
+    warn_about_unknown_markers(selection, manifest);
+    selected = selection.apply(manifest);
   } catch (const ManifestError& error) {
     return fail(kExitUsageError, error.what());
   } catch (const ExpressionError& error) {
@@ -227,6 +250,8 @@ int run_command(const RunOptions& options) {
                                    dist_mode_name(options.dist), executor_options.testrun_uid});
     RunLoopOptions loop_options;
     loop_options.maxfail = options.maxfail;
+    loop_options.max_worker_restart =
+        options.max_worker_restart.value_or(4 * static_cast<std::size_t>(scheduler.worker_count()));
     const RunSummary summary = run_tests(manifest, scheduler, executor, reporters, disabled, loop_options);
 
     save_history(history_path, history, history_recorder.updates());

@@ -38,11 +38,12 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
   const int workers = scheduler.worker_count();
   std::vector<bool> busy(static_cast<std::size_t>(workers), false);
   bool stopping = false;
-  auto stop = [&](std::string reason) {
+  std::size_t restarts = 0;
+  auto stop = [&](std::string reason, int signal) {
     if (stopping) return;
     stopping = true;
     summary.stop_reason = std::move(reason);
-    executor.stop_all();
+    executor.stop_all(signal, options.stop_grace);
   };
 
   for (;;) {
@@ -70,15 +71,26 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
                 reporter.case_finished(manifest.cases[done.result.case_index], done.result);
                 if (options.maxfail > 0 && summary.failures() >= options.maxfail)
                   stop("stopping after " + std::to_string(summary.failures()) + " failure" +
-                       (summary.failures() == 1 ? "" : "s"));
+                           (summary.failures() == 1 ? "" : "s"),
+                       SIGTERM);
               },
               [&](BatchFinished& done) {
                 busy[static_cast<std::size_t>(done.worker)] = false;
+                if (done.process_died && ++restarts > options.max_worker_restart)
+                  stop(std::to_string(restarts) + " test processes died, more than --max-worker-restart " +
+                           std::to_string(options.max_worker_restart) + " allows",
+                       SIGTERM);
                 if (!stopping && !done.not_started.empty()) scheduler.requeue(done.worker, done.not_started);
               },
               [&](Interrupted& interrupted) {
+                if (summary.interrupted) {
+                  executor.stop_all(SIGKILL, 0);  // a second Ctrl-C: no more grace
+                  return;
+                }
                 summary.interrupted = true;
-                stop(interrupted.signal == SIGINT ? "interrupted (SIGINT)" : "interrupted (SIGTERM)");
+                stopping = false;  // an interrupt overrides an earlier, gentler stop
+                stop(interrupted.signal == SIGINT ? "interrupted (SIGINT)" : "interrupted (SIGTERM)",
+                     interrupted.signal);
               },
           },
           event);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "executor.h"
@@ -14,6 +15,10 @@ namespace ptest {
 
 struct RunLoopOptions {
   std::size_t maxfail = 0;  // stop after this many failures; 0: never
+  // Stop once more test processes than this died mid-batch (each needs a
+  // new process for the rest of its batch: pytest-xdist's worker restart).
+  std::size_t max_worker_restart = SIZE_MAX;
+  double stop_grace = 2.0;  // seconds between the stop signal and SIGKILL
 };
 
 // `disabled`: selected DISABLED_ cases, reported as skipped without running.

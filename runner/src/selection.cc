@@ -54,6 +54,10 @@ bool Selection::matches(const TestCase& test_case) const {
   return true;
 }
 
+std::vector<std::string> Selection::marker_names() const {
+  return markers_ ? markers_->names() : std::vector<std::string>{};
+}
+
 std::vector<std::size_t> Selection::apply(const Manifest& manifest) const {
   std::vector<std::size_t> selected;
   for (std::size_t i = 0; i < manifest.cases.size(); ++i)

@@ -24,6 +24,9 @@ class Selection {
 
   bool matches(const TestCase& test_case) const;
 
+  // The marker names the -m expression mentions.
+  std::vector<std::string> marker_names() const;
+
   // Indices into manifest.cases of the selected cases, in manifest order.
   std::vector<std::size_t> apply(const Manifest& manifest) const;
 

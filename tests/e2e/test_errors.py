@@ -173,6 +173,26 @@ class RunnerErrors(unittest.TestCase):
     def test_unknown_flag(self):
         self.assert_usage_error(["--frobnicate"], "--frobnicate")
 
+    def test_unknown_marker_is_a_warning_with_a_suggestion(self):
+        status, output = e2e.run([RUNNER, "-m", "smok", "--collect-only"], cwd=self.build)
+        self.assertEqual(status, 5, output)
+        self.assertIn("ptest: warning: -m: no case has the marker 'smok'; did you mean 'smoke'?", output)
+
+    def test_garbage_history_is_a_warning_and_is_replaced(self):
+        history = os.path.join(self.build, "ptest", "history.json")
+        with open(history, "w") as f:
+            f.write("\x00garbage{")
+        status, output = e2e.run([RUNNER, "-k", "arith.adds"], cwd=self.build)
+        self.assertEqual(status, 0, output)
+        self.assertIn("ptest: warning: history '%s' is not usable and is ignored" % history, output)
+        with open(history) as f:
+            self.assertIn("math_tests::Arith.Adds", json.load(f)["cases"])
+
+    def test_report_path_through_a_file(self):
+        self.assert_usage_error(["--report-json", "/etc/hostname/report.json"],
+                                "argument --report-json '/etc/hostname/report.json': directory '/etc/hostname' "
+                                "is not writable (Not a directory)")
+
     def test_unwritable_report_directory(self):
         self.assert_usage_error(["--junitxml", "/nonexistent/dir/junit.xml"],
                                 "argument --junitxml '/nonexistent/dir/junit.xml': directory '/nonexistent/dir' is not writable")

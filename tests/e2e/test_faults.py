@@ -47,7 +47,7 @@ class Faults(unittest.TestCase):
         cls.junit_path = os.path.join(cls.build, "junit.xml")
         cls.pid_file = os.path.join(cls.build, "child.pid")
         cls.status, cls.output = e2e.ptest(cls.build, "-n", "2", "--timeout", "3", "--report-json",
-                                           cls.report_path, "--junitxml", cls.junit_path,
+                                           cls.report_path, "--junitxml", cls.junit_path, "faulty::*",
                                            env={"FAULTS_CHILD_PID_FILE": cls.pid_file})
         cls.report, cls.cases = e2e.json_report(cls.report_path)
 
@@ -87,39 +87,57 @@ class Faults(unittest.TestCase):
                          r"^10 passed, 2 failed, 2 skipped, 2 crashed, 1 timeout in \d+\.\d\ds$")
 
 
+def wait_for_pid(path, deadline):
+    while not os.path.exists(path) or not open(path).read().endswith("\n"):
+        if time.monotonic() > deadline:
+            raise AssertionError("%s never appeared: the case did not start" % path)
+        time.sleep(0.05)
+    with open(path) as f:
+        return int(f.read())
+
+
 class Interrupt(unittest.TestCase):
-    """SIGINT and SIGTERM stop the run: the running test is killed, the
-    report is still written, and the exit status is 2."""
+    """SIGINT and SIGTERM stop the run: the running tests' process groups get
+    the signal, SIGKILL follows after a grace period (at once on a second
+    Ctrl-C), the report is still written, and the exit status is 2."""
 
     @classmethod
     def setUpClass(cls):
         cls.build = e2e.configure_and_build("faults", "faults-interrupt")
 
-    def interrupt_with(self, signal_number):
-        pid_file = os.path.join(self.build, "hang-%d.pid" % signal_number)
-        report_path = os.path.join(self.build, "report-%d.json" % signal_number)
-        for path in (pid_file, report_path):
+    def files(self, name):
+        paths = {key: os.path.join(self.build, "%s-%s" % (name, key))
+                 for key in ("catcher.pid", "ignorer.pid", "log", "report.json")}
+        for path in paths.values():
             if os.path.exists(path):
                 os.remove(path)
-        env = dict(os.environ, FAULTS_HANG_PID_FILE=pid_file)
-        runner = subprocess.Popen([os.path.join(self.build, "ptest", "ptest"), "-k", "hangs or passesfirst",
-                                   "-n", "1", "--timeout", "0", "--report-json", report_path],
-                                  cwd=self.build, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        return paths
+
+    def start(self, paths, *selection):
+        env = dict(os.environ, CATCHER_PID_FILE=paths["catcher.pid"], IGNORER_PID_FILE=paths["ignorer.pid"],
+                   INTERRUPT_LOG=paths["log"])
+        return subprocess.Popen([os.path.join(self.build, "ptest", "ptest"), "-n", "2", "--timeout", "0",
+                                 "--report-json", paths["report.json"]] + list(selection),
+                                cwd=self.build, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+    def interrupt_with(self, signal_number):
+        paths = self.files("signal-%d" % signal_number)
+        runner = self.start(paths, "interruptible::*", "faulty::Faults.PassesFirst")
         deadline = time.monotonic() + 60
-        while not os.path.exists(pid_file) or not open(pid_file).read().endswith("\n"):
-            self.assertLess(time.monotonic(), deadline, "the hanging case never started")
-            time.sleep(0.05)
+        catcher = wait_for_pid(paths["catcher.pid"], deadline)
+        ignorer = wait_for_pid(paths["ignorer.pid"], deadline)
         runner.send_signal(signal_number)
         output = runner.communicate(timeout=60)[0].decode()
         self.assertEqual(runner.returncode, 2, output)
-        with open(pid_file) as f:
-            self.assertFalse(alive(int(f.read())), "the hanging test survived the interrupt")
-        report, cases = e2e.json_report(report_path)
+        with open(paths["log"]) as f:
+            self.assertEqual(f.read(), "%d\n" % signal_number, "the test did not get the runner's signal")
+        self.assertFalse(alive(catcher))
+        self.assertFalse(alive(ignorer), "the test that ignores the signal survived the grace period")
+        report, cases = e2e.json_report(paths["report.json"])
         self.assertTrue(report["summary"]["interrupted"])
-        # The hanging case never finished; the other one, which runs before
-        # or after it depending on the history, passed if it ran at all.
-        self.assertNotIn("faulty::Faults.Hangs", cases)
-        self.assertEqual(report["summary"]["not_run"], 2 - len(cases))
+        self.assertNotIn("interruptible::Signals.LogsTheSignalAndExits", cases)
+        self.assertNotIn("interruptible::Signals.IgnoresTheSignal", cases)
+        self.assertEqual(report["summary"]["not_run"], 3 - len(cases))
         for case in cases.values():
             self.assertEqual(case["outcome"], "passed")
         self.assertIn("interrupted", output)
@@ -129,6 +147,29 @@ class Interrupt(unittest.TestCase):
 
     def test_sigterm(self):
         self.interrupt_with(signal.SIGTERM)
+
+    def test_exitfirst_stops_the_running_cases(self):
+        paths = self.files("exitfirst")
+        runner = self.start(paths, "-x", "faulty::Faults.Fails", "interruptible::Signals.IgnoresTheSignal")
+        output = runner.communicate(timeout=120)[0].decode()
+        self.assertEqual(runner.returncode, 1, output)
+        self.assertIn("stopping after 1 failure", output)
+        report, cases = e2e.json_report(paths["report.json"])
+        self.assertEqual(cases["faulty::Faults.Fails"]["outcome"], "failed")
+        self.assertNotIn("interruptible::Signals.IgnoresTheSignal", cases)
+        self.assertEqual(report["summary"]["not_run"], 1)
+        if os.path.exists(paths["ignorer.pid"]):
+            self.assertFalse(alive(wait_for_pid(paths["ignorer.pid"], time.monotonic() + 5)))
+
+    def test_second_sigint_stops_a_test_that_ignores_the_first(self):
+        paths = self.files("twice")
+        runner = self.start(paths, "interruptible::Signals.IgnoresTheSignal")
+        ignorer = wait_for_pid(paths["ignorer.pid"], time.monotonic() + 60)
+        runner.send_signal(signal.SIGINT)
+        runner.send_signal(signal.SIGINT)
+        output = runner.communicate(timeout=60)[0].decode()
+        self.assertEqual(runner.returncode, 2, output)
+        self.assertFalse(alive(ignorer))
 
 
 if __name__ == "__main__":

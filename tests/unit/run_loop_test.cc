@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <deque>
 #include <map>
 #include <set>
@@ -26,7 +27,10 @@ class FakeExecutor : public Executor {
   std::set<std::string> crash_once;
   std::vector<Batch> started;
   int stop_calls = 0;
-  bool interrupt_at_first_wait = false;
+  std::vector<int> stop_signals;
+  double last_grace = -1;
+  int interrupts_at_first_wait = 0;
+  std::set<std::string> crash_always;
 
   void start(const Batch& batch) override {
     started.push_back(batch);
@@ -40,9 +44,8 @@ class FakeExecutor : public Executor {
       pending_stops_.clear();
       return events;
     }
-    if (interrupt_at_first_wait) {
-      interrupt_at_first_wait = false;
-      events.push_back(Interrupted{2});
+    if (interrupts_at_first_wait > 0) {
+      for (; interrupts_at_first_wait > 0; --interrupts_at_first_wait) events.push_back(Interrupted{SIGINT});
       return events;
     }
     const Batch batch = running_.front();
@@ -62,18 +65,20 @@ class FakeExecutor : public Executor {
       result.start = clock_;
       result.stop = clock_ += 1;
       result.outcome = outcomes.count(name) ? outcomes[name] : Outcome::passed;
-      if (crash_once.erase(name)) {
+      if (crash_once.erase(name) || crash_always.count(name)) {
         result.outcome = Outcome::crashed;
         ended = true;
       }
       events.push_back(CaseFinished{result});
     }
-    events.push_back(BatchFinished{batch.worker, not_started});
+    events.push_back(BatchFinished{batch.worker, not_started, ended});
     return events;
   }
 
-  void stop_all() override {
+  void stop_all(int signal, double grace) override {
     ++stop_calls;
+    stop_signals.push_back(signal);
+    last_grace = grace;
     // Stopped batches report nothing more than their end.
     for (const Batch& batch : running_) pending_stops_.push_back(batch.worker);
     running_.clear();
@@ -167,12 +172,39 @@ TEST(RunLoop, InterruptStopsTheRun) {
   const Manifest manifest = sample(10);
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
   FakeExecutor executor(manifest);
-  executor.interrupt_at_first_wait = true;
+  executor.interrupts_at_first_wait = 1;
   Recorder recorder;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
   EXPECT_TRUE(summary.interrupted);
-  EXPECT_EQ(executor.stop_calls, 1);
+  EXPECT_EQ(executor.stop_signals, (std::vector<int>{SIGINT}));  // passed on, SIGKILL after a grace
+  EXPECT_GT(executor.last_grace, 0);
   EXPECT_EQ(summary.not_run, 10u);
+}
+
+TEST(RunLoop, ASecondInterruptKillsAtOnce) {
+  const Manifest manifest = sample(10);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
+  FakeExecutor executor(manifest);
+  executor.interrupts_at_first_wait = 2;
+  Recorder recorder;
+  run_tests(manifest, scheduler, executor, recorder, {}, {});
+  EXPECT_EQ(executor.stop_signals, (std::vector<int>{SIGINT, SIGKILL}));
+  EXPECT_EQ(executor.last_grace, 0);
+}
+
+TEST(RunLoop, TooManyDeadProcessesStopTheRun) {
+  const Manifest manifest = sample(20);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::no, 1));
+  FakeExecutor executor(manifest);
+  executor.crash_always = {"S.T1", "S.T2", "S.T3", "S.T4"};
+  Recorder recorder;
+  RunLoopOptions options;
+  options.max_worker_restart = 2;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, options);
+  EXPECT_EQ(summary.crashed, 3u);  // the third death is one too many
+  EXPECT_EQ(summary.stop_reason, "3 test processes died, more than --max-worker-restart 2 allows");
+  EXPECT_EQ(summary.passed + summary.crashed + summary.not_run, 20u);
+  EXPECT_GT(summary.not_run, 0u);
 }
 
 TEST(RunLoop, DisabledCasesAreSkippedWithoutRunning) {
