@@ -17,10 +17,26 @@ cmake -S "$root" -B "$root/build/test" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInf
 cmake --build "$root/build/test" -j "$jobs"
 (cd "$root/build/test" && ctest -j "$jobs" --output-on-failure)
 
-echo "== sanitizers (address, undefined): $root/build/sanitize"
+echo "== sanitizers (address, undefined) and fuzz targets: $root/build/sanitize"
 cmake -S "$root" -B "$root/build/sanitize" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-  -DCMAKE_CXX_COMPILER=clang++ -DPTEST_SANITIZE=address,undefined -DPTEST_E2E_TESTS=OFF
+  -DCMAKE_CXX_COMPILER=clang++ -DPTEST_SANITIZE=address,undefined -DPTEST_FUZZ=ON -DPTEST_E2E_TESTS=OFF
 cmake --build "$root/build/sanitize" -j "$jobs"
-# The sanitized runner runs the sanitized unit tests, so both are checked.
+# The sanitized runner runs the sanitized unit tests, so both are checked;
+# ctest also replays each fuzz target's seed corpus.
 "$root/build/sanitize/ptest/ptest" -n "$jobs"
 (cd "$root/build/sanitize" && ctest -j "$jobs" --output-on-failure)
+
+echo "== fuzzing, 10 s a target"
+for target in expression manifest history gtest_output; do
+  found="$root/build/sanitize/fuzz-found/$target"
+  mkdir -p "$found"
+  log="$root/build/sanitize/fuzz-$target.log"
+  # New inputs go to build/, the checked-in seeds stay as they are.
+  if ! "$root/build/sanitize/tests/fuzz/fuzz_$target" -max_total_time=10 \
+      "$found" "$root/tests/fuzz/corpus/$target" >"$log" 2>&1; then
+    cat "$log"
+    echo "fuzz_$target found a crash (the input is saved as crash-* in $PWD)"
+    exit 1
+  fi
+  echo "fuzz_$target: $(grep -E '^Done' "$log")"
+done

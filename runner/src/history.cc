@@ -119,6 +119,13 @@ std::string render_history(const History& history) {
 
 }  // namespace
 
+History parse_history(const std::string& text) {
+  History history;
+  HistoryReader reader(history);
+  if (!json::sax_parse(text, &reader) || !reader.finish()) throw std::runtime_error(reader.error);
+  return history;
+}
+
 namespace {
 
 // Identifies one version of the file: its inode (an atomic replace makes a
@@ -140,8 +147,7 @@ HistoryRead read_history(const std::string& path) {
   read.size = info.st_size;
   read.mtime_ns = static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec;
   try {
-    HistoryReader reader(read.history);
-    if (!json::sax_parse(read_file(path), &reader) || !reader.finish()) throw std::runtime_error(reader.error);
+    read.history = parse_history(read_file(path));
   } catch (const std::exception& error) {
     read.warning = "history '" + path + "' is not usable and is ignored (" + error.what() + ")";
     read.history.clear();

@@ -27,6 +27,9 @@ struct HistoryRead {
   long long mtime_ns = -1;
 };
 
+// The file's content as a History; throws std::runtime_error saying what is wrong.
+History parse_history(const std::string& text);
+
 // A missing file is an empty history; a corrupt one is an empty history and a warning.
 HistoryRead read_history(const std::string& path);
 

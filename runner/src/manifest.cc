@@ -271,6 +271,7 @@ class ManifestReader : public json::json_sax_t {
     if (key_ == "line") {
       double line = 0;
       if (!take_number(value, line)) return false;
+      if (line > 1e9) return fail(pointer(key_), "expected a line number");
       test_case.line = static_cast<int>(line);
       return true;
     }
