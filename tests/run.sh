@@ -21,10 +21,6 @@ echo "== sanitizers (address, undefined) and fuzz targets: $root/build/sanitize"
 cmake -S "$root" -B "$root/build/sanitize" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_COMPILER=clang++ -DPTEST_SANITIZE=address,undefined -DPTEST_FUZZ=ON -DPTEST_E2E_TESTS=OFF
 cmake --build "$root/build/sanitize" -j "$jobs"
-# The sanitized runner runs the sanitized unit tests, so both are checked;
-# ctest also replays each fuzz target's seed corpus.
-"$root/build/sanitize/ptest/ptest" -n "$jobs"
-(cd "$root/build/sanitize" && ctest -j "$jobs" --output-on-failure)
 
 echo "== fuzzing, 10 s a target"
 for target in expression manifest history gtest_output; do
@@ -40,3 +36,8 @@ for target in expression manifest history gtest_output; do
   fi
   echo "fuzz_$target: $(grep -E '^Done' "$log")"
 done
+
+# The sanitized runner runs the sanitized unit tests, so both are checked;
+# ctest also replays each fuzz target's seed corpus.
+"$root/build/sanitize/ptest/ptest" -n "$jobs"
+(cd "$root/build/sanitize" && ctest -j "$jobs" --output-on-failure)

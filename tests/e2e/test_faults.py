@@ -96,6 +96,19 @@ def wait_for_pid(path, deadline):
         return int(f.read())
 
 
+class WorkerRestarts(unittest.TestCase):
+    def test_run_stops_once_too_many_processes_died(self):
+        build = e2e.configure_and_build("faults", "faults-restarts")
+        report_path = os.path.join(build, "report.json")
+        status, output = e2e.ptest(build, "-n", "1", "--max-worker-restart", "1", "--report-json", report_path,
+                                   "faulty::Faults.Segfaults", "faulty::Faults.Aborts", "faulty::Faults.Pass*")
+        self.assertEqual(status, 1, output)
+        self.assertIn("ptest: 2 test processes died, more than --max-worker-restart 1 allows", output)
+        report, cases = e2e.json_report(report_path)
+        self.assertEqual(report["summary"]["crashed"], 2)
+        self.assertGreater(report["summary"]["not_run"], 0)
+
+
 class Interrupt(unittest.TestCase):
     """SIGINT and SIGTERM stop the run: the running tests' process groups get
     the signal, SIGKILL follows after a grace period (at once on a second
