@@ -245,12 +245,24 @@ void Scheduler::fill_hand(int worker) {
   const double budget = std::max(options_.batch_budget, queue.known_seconds / takers) * (1 + 1e-9);
   take();
   if (!seconds || !target) return;  // nothing known yet: a probe of one unit
-  while (!queue.units.empty() && queue.units.front().target == target) {
-    const std::optional<double> next = estimate(queue.units.front());
-    if (!next || *seconds + *next > budget) break;
-    *seconds += *next;
+  // More units of the same binary, in queue order, while the budget lasts.
+  // Under LPT order the binaries alternate in the queue, so the search looks
+  // past other binaries' units (a bounded way; they keep their places), but
+  // stops at the first unit of this binary that does not fit, so the order
+  // within a binary is kept.
+  std::vector<Unit> passed_over;
+  for (std::size_t looked = 0; !queue.units.empty() && looked < kBatchSearchWindow; ++looked) {
+    const Unit& next = queue.units.front();
+    if (next.target != target) {
+      passed_over.push_back(pop(queue, true));
+      continue;
+    }
+    const std::optional<double> next_seconds = estimate(next);
+    if (!next_seconds || *seconds + *next_seconds > budget) break;
+    *seconds += *next_seconds;
     take();
   }
+  for (auto it = passed_over.rbegin(); it != passed_over.rend(); ++it) push(queue, std::move(*it), true);
 }
 
 std::optional<Batch> Scheduler::next_batch(int worker) {

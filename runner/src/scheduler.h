@@ -91,6 +91,9 @@ class Scheduler {
   std::optional<double> estimate(const Unit& unit) const;
   double known_seconds(const Unit& unit) const;
 
+  // How many queued units fill_hand() looks through for more of a batch's binary.
+  static constexpr std::size_t kBatchSearchWindow = 512;
+
   const std::vector<TestCase>& cases_;
   SchedulerOptions options_;
   std::vector<Queue> queues_;                   // per worker (worksteal) or one shared

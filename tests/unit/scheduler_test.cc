@@ -191,6 +191,25 @@ TEST(Scheduler, HistoryPutsUnknownAndFailedFirstThenLongestFirst) {
   EXPECT_EQ(order, (std::vector<std::size_t>{2, 5, 1, 3, 0, 4}));
 }
 
+TEST(Scheduler, ABatchGathersItsBinarysUnitsPastOtherBinaries) {
+  // Longest first alternates the two binaries; a batch still takes several
+  // cases of one binary, in their order, leaving the other's in place.
+  std::vector<TestCase> cases;
+  for (int i = 0; i < 8; ++i) cases.push_back(make_case("S", "T" + std::to_string(i), i % 2));
+  const Manifest manifest = make_manifest(2, cases);
+  SchedulerOptions known = options(DistMode::load, 1);
+  known.known_durations = {0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1};
+  known.batch_budget = 0.05;
+  Scheduler scheduler(manifest.cases, all_indices(manifest), known);
+  const auto first = scheduler.next_batch(0);
+  ASSERT_TRUE(first);
+  // The shared queue's share is 3.6 s / 2: 0.8 + 0.6 + 0.4 fill it, 0.2 would not fit.
+  EXPECT_EQ(first->cases, (std::vector<std::size_t>{0, 2, 4}));
+  const auto second = scheduler.next_batch(0);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->cases.front(), 1u);  // the other binary's longest, still next
+}
+
 TEST(Scheduler, HistorySharesKnownWorkEvenlyAmongWorkers) {
   const Manifest manifest = many_cases(8);
   SchedulerOptions known = options(DistMode::worksteal, 2);
