@@ -251,7 +251,7 @@ void Scheduler::fill_hand(int worker) {
   // stops at the first unit of this binary that does not fit, so the order
   // within a binary is kept.
   std::vector<Unit> passed_over;
-  for (std::size_t looked = 0; !queue.units.empty() && looked < kBatchSearchWindow; ++looked) {
+  while (!queue.units.empty() && passed_over.size() < kBatchSearchWindow) {
     const Unit& next = queue.units.front();
     if (next.target != target) {
       passed_over.push_back(pop(queue, true));

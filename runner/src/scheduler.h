@@ -91,7 +91,7 @@ class Scheduler {
   std::optional<double> estimate(const Unit& unit) const;
   double known_seconds(const Unit& unit) const;
 
-  // How many queued units fill_hand() looks through for more of a batch's binary.
+  // How many other binaries' units fill_hand() looks past for more of a batch's binary.
   static constexpr std::size_t kBatchSearchWindow = 512;
 
   const std::vector<TestCase>& cases_;
