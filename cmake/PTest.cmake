@@ -40,7 +40,7 @@ set(PTEST_ARGS "" CACHE STRING "Arguments the 'ptest' build target passes to the
 # file, and add_subdirectory(ptest) includes it in ptest's own scope: what
 # the functions need, they define themselves.
 macro(_ptest_keywords out)
-  set(${out} MARKERS MARK GROUP TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
+  set(${out} MARKERS MARK GROUP SERIAL TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
       DISCOVERY_MODE DISCOVERY_TIMEOUT)
 endmacro()
 
@@ -50,6 +50,132 @@ function(_ptest_check_marker marker)
     _ptest_fail("marker '${marker}' is not a valid name (letters, digits and '_', not first a digit)")
   endif()
 endfunction()
+
+# Edit distance of two short strings (insertions, deletions, substitutions).
+function(_ptest_edit_distance out a b)
+  string(LENGTH "${a}" la)
+  string(LENGTH "${b}" lb)
+  set(previous "")
+  foreach(j RANGE ${lb})
+    list(APPEND previous ${j})
+  endforeach()
+  if(la GREATER 0)
+    foreach(i RANGE 1 ${la})
+      math(EXPR i0 "${i} - 1")
+      string(SUBSTRING "${a}" ${i0} 1 ca)
+      set(current ${i})
+      if(lb GREATER 0)
+        foreach(j RANGE 1 ${lb})
+          math(EXPR j0 "${j} - 1")
+          string(SUBSTRING "${b}" ${j0} 1 cb)
+          list(GET previous ${j} up)
+          list(GET previous ${j0} diagonal)
+          list(GET current ${j0} left)
+          if(NOT ca STREQUAL cb)
+            math(EXPR diagonal "${diagonal} + 1")
+          endif()
+          math(EXPR up "${up} + 1")
+          math(EXPR left "${left} + 1")
+          set(best ${diagonal})
+          foreach(candidate ${up} ${left})
+            if(candidate LESS best)
+              set(best ${candidate})
+            endif()
+          endforeach()
+          list(APPEND current ${best})
+        endforeach()
+      endif()
+      set(previous ${current})
+    endforeach()
+  endif()
+  list(GET previous ${lb} distance)
+  set(${out} ${distance} PARENT_SCOPE)
+endfunction()
+
+# Fails unless `marker` is registered, suggesting the closest registered one.
+function(_ptest_require_registered command marker)
+  get_property(registered GLOBAL PROPERTY _PTEST_MARKER_NAMES)
+  if(marker IN_LIST registered)
+    return()
+  endif()
+  string(LENGTH "${marker}" length)
+  math(EXPR allowed "${length} / 3 + 1")
+  set(hint "")
+  foreach(candidate IN LISTS registered)
+    _ptest_edit_distance(distance "${marker}" "${candidate}")
+    if(distance LESS allowed OR distance EQUAL allowed)
+      set(allowed ${distance})
+      set(hint "; did you mean '${candidate}'?")
+    endif()
+  endforeach()
+  list(JOIN registered ", " registered)
+  message(FATAL_ERROR "${command}: marker '${marker}' is not registered${hint} Register a marker with "
+                      "ptest_markers(<name> \"<description>\") before using it (registered: ${registered})")
+endfunction()
+
+#[=======================================================================[.rst:
+.. command:: ptest_markers
+
+  ::
+
+    ptest_markers(<name> "<description>" [<name> "<description>"]...)
+
+  Registers markers for the project; ``unit``, ``integration``, ``smoke``,
+  ``slow`` and ``serial`` are registered already. Only registered markers may
+  be used in ``MARKERS``, ``MARK`` and the runner's ``-m``. Register a marker
+  before the ``ptest_discover_tests()`` calls that use it.
+#]=======================================================================]
+function(ptest_markers)
+  set(args "${ARGN}")
+  list(LENGTH args count)
+  math(EXPR odd "${count} % 2")
+  if(count EQUAL 0 OR odd)
+    message(FATAL_ERROR "ptest_markers(): expected <name> \"<description>\" pairs, got '${ARGN}'")
+  endif()
+  while(args)
+    list(POP_FRONT args name description)
+    if(NOT name MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
+      message(FATAL_ERROR "ptest_markers(): marker '${name}' is not a valid name "
+                          "(letters, digits and '_', not first a digit)")
+    endif()
+    get_property(registered GLOBAL PROPERTY _PTEST_MARKER_NAMES)
+    if(NOT name IN_LIST registered)
+      set_property(GLOBAL APPEND PROPERTY _PTEST_MARKER_NAMES "${name}")
+    endif()
+    set_property(GLOBAL PROPERTY _PTEST_MARKER_DESCRIPTION_${name} "${description}")
+  endwhile()
+endfunction()
+
+#[=======================================================================[.rst:
+.. command:: ptest_marker_defaults
+
+  ::
+
+    ptest_marker_defaults(<marker> TIMEOUT <seconds>)
+
+  Settings for every case that carries ``<marker>``, under CTest and the
+  runner alike. ``TIMEOUT`` replaces the target's ``TIMEOUT`` for those cases
+  (with several such markers, the largest wins). Call it before the
+  ``ptest_discover_tests()`` calls it should affect.
+#]=======================================================================]
+function(ptest_marker_defaults marker)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT" "")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "ptest_marker_defaults(): unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' (keywords: TIMEOUT)")
+  endif()
+  _ptest_require_registered("ptest_marker_defaults()" "${marker}")
+  if(NOT arg_TIMEOUT MATCHES "^[0-9]+(\\.[0-9]+)?$")
+    message(FATAL_ERROR "ptest_marker_defaults(): TIMEOUT '${arg_TIMEOUT}' is not a number of seconds")
+  endif()
+  set_property(GLOBAL PROPERTY _PTEST_MARKER_TIMEOUT_${marker} "${arg_TIMEOUT}")
+endfunction()
+
+ptest_markers(
+  unit "fast, isolated tests of one unit"
+  integration "tests that use real dependencies: files, databases, services"
+  smoke "critical paths, run before a deploy"
+  slow "long-running tests, left out of quick runs"
+  serial "runs while no other case runs")
 
 # A CMake string as a JSON string literal.
 function(_ptest_json_string out value)
@@ -83,6 +209,7 @@ endfunction()
 function(_ptest_take_blocks prefix)
   _ptest_keywords(keywords)
   set(rest "")
+  set(mark_names "")
   set(marks "")
   set(groups "")
   set(block "")
@@ -93,7 +220,7 @@ function(_ptest_take_blocks prefix)
         _ptest_close_block()
       endif()
       set(block "")
-      if(arg STREQUAL "MARK" OR arg STREQUAL "GROUP")
+      if(arg STREQUAL "MARK" OR arg STREQUAL "GROUP" OR arg STREQUAL "SERIAL")
         set(block "${arg}")
         set(block_args "")
         continue()
@@ -111,12 +238,17 @@ function(_ptest_take_blocks prefix)
   list(JOIN marks ", " marks)
   list(JOIN groups ", " groups)
   set(${prefix}_REST "${rest}" PARENT_SCOPE)
+  set(${prefix}_MARK_NAMES "${mark_names}" PARENT_SCOPE)
   set(${prefix}_MARK_JSON "[${marks}]" PARENT_SCOPE)
   set(${prefix}_GROUP_JSON "[${groups}]" PARENT_SCOPE)
 endfunction()
 
 # Part of _ptest_take_blocks: turns the collected block into JSON.
 macro(_ptest_close_block)
+  if(block STREQUAL "SERIAL")  # SERIAL <pattern>... is MARK serial <pattern>...
+    set(block MARK)
+    list(PREPEND block_args serial)
+  endif()
   list(LENGTH block_args _ptest_count)
   if(_ptest_count LESS 2)
     _ptest_fail("${block} needs a name and at least one pattern, got '${block_args}'")
@@ -124,6 +256,7 @@ macro(_ptest_close_block)
   list(POP_FRONT block_args _ptest_name)
   if(block STREQUAL "MARK")
     _ptest_check_marker("${_ptest_name}")
+    list(APPEND mark_names "${_ptest_name}")
   endif()
   _ptest_json_string(_ptest_name_json "${_ptest_name}")
   _ptest_json_array(_ptest_patterns_json ${block_args})
@@ -158,6 +291,16 @@ function(ptest_discover_tests target)
   foreach(marker IN LISTS arg_MARKERS)
     _ptest_check_marker("${marker}")
   endforeach()
+  set(marker_timeouts "")
+  foreach(marker IN LISTS arg_MARKERS _blocks_MARK_NAMES)
+    _ptest_require_registered("ptest_discover_tests()" "${marker}")
+    get_property(timeout GLOBAL PROPERTY _PTEST_MARKER_TIMEOUT_${marker})
+    if(NOT "${timeout}" STREQUAL "")
+      list(APPEND marker_timeouts "\"${marker}\": ${timeout}")
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES marker_timeouts)
+  list(JOIN marker_timeouts ", " marker_timeouts)
   if(NOT DEFINED arg_DISCOVERY_MODE)
     set(arg_DISCOVERY_MODE POST_BUILD)
   endif()
@@ -205,6 +348,7 @@ function(ptest_discover_tests target)
   \"mark\": ${_blocks_MARK_JSON},
   \"groups\": ${_blocks_GROUP_JSON},
   \"timeout\": ${arg_TIMEOUT},
+  \"marker_timeouts\": {${marker_timeouts}},
   \"discovery_timeout\": ${arg_DISCOVERY_TIMEOUT},
   \"fragment\": ${j_fragment},
   \"ctest_file\": ${j_ctest_file},
@@ -269,8 +413,18 @@ function(_ptest_finalize)
     list(APPEND entries "    {\"name\": ${j_target}, \"fragment\": ${j_fragment}}")
   endforeach()
   list(JOIN entries ",\n" entries)
+  get_property(names GLOBAL PROPERTY _PTEST_MARKER_NAMES)
+  set(markers "")
+  foreach(name IN LISTS names)
+    get_property(description GLOBAL PROPERTY _PTEST_MARKER_DESCRIPTION_${name})
+    _ptest_json_string(j_name "${name}")
+    _ptest_json_string(j_description "${description}")
+    list(APPEND markers "    {\"name\": ${j_name}, \"description\": ${j_description}}")
+  endforeach()
+  list(JOIN markers ",\n" markers)
   set(dir "${CMAKE_BINARY_DIR}/ptest")
-  file(CONFIGURE OUTPUT "${dir}/index.json" CONTENT "{\n  \"targets\": [\n${entries}\n  ]\n}\n" @ONLY)
+  file(CONFIGURE OUTPUT "${dir}/index.json"
+    CONTENT "{\n  \"targets\": [\n${entries}\n  ],\n  \"markers\": [\n${markers}\n  ]\n}\n" @ONLY)
 
   # build/ptest/ptest runs the runner on this build's manifest from anywhere,
   # whichever way the project got ptest.

@@ -1,5 +1,6 @@
 #include "ctest_script.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ptest {
@@ -51,6 +52,8 @@ std::string ctest_script(const Manifest& manifest) {
       for (const auto& [variable, value] : target.environment) variables.push_back(variable + "=" + value);
       script += " ENVIRONMENT " + cmake_bracket(join(variables, ';'));
     }
+    if (std::binary_search(test_case.markers.begin(), test_case.markers.end(), std::string(kSerialMarker)))
+      script += " RUN_SERIAL TRUE";
     if (test_case.disabled) script += " DISABLED TRUE";
     script += ")\n";
   }

@@ -52,6 +52,9 @@ void merge_manifest(const std::string& index_path, const std::string& manifest_p
       merged.cases.push_back(std::move(test_case));
     }
   }
+  for (const auto& marker : index.value("markers", nlohmann::json::array()))
+    merged.markers.push_back(
+        MarkerInfo{marker.at("name").get<std::string>(), marker.value("description", std::string())});
   write_file_atomically(manifest_path, manifest_to_json(merged));
 }
 

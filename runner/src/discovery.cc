@@ -47,6 +47,7 @@ DiscoverySpec read_discovery_spec(const std::string& path) {
     spec.marks = read_rules<MarkRule>(document, "mark", "marker");
     spec.groups = read_rules<GroupRule>(document, "groups", "name");
     spec.timeout = document.value("timeout", 0.0);
+    spec.marker_timeouts = document.value("marker_timeouts", std::map<std::string, double>{});
     spec.discovery_timeout = document.value("discovery_timeout", 5.0);
     spec.fragment_path = document.at("fragment").get<std::string>();
     spec.ctest_path = document.at("ctest_file").get<std::string>();
@@ -79,6 +80,12 @@ Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>
     std::sort(test_case.markers.begin(), test_case.markers.end());
     test_case.markers.erase(std::unique(test_case.markers.begin(), test_case.markers.end()),
                             test_case.markers.end());
+    // A marker's default timeout replaces the target's; the largest of several wins.
+    double marker_timeout = 0;
+    for (const std::string& marker : test_case.markers)
+      if (auto it = spec.marker_timeouts.find(marker); it != spec.marker_timeouts.end())
+        marker_timeout = std::max(marker_timeout, it->second);
+    if (marker_timeout > 0) test_case.timeout = marker_timeout;
     for (const GroupRule& rule : spec.groups)
       if (any_match(rule.patterns, found.name)) {
         test_case.group = rule.name;

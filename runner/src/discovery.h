@@ -3,6 +3,7 @@
 // writes them into a per-target spec file at generate time.
 #pragma once
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct DiscoverySpec {
   std::vector<MarkRule> marks;
   std::vector<GroupRule> groups;     // the first matching GROUP wins
   double timeout = 0;
+  std::map<std::string, double> marker_timeouts;  // ptest_marker_defaults(): replace `timeout`
   double discovery_timeout = 5;
   std::string fragment_path;  // where this target's manifest fragment goes
   std::string ctest_path;     // where its CTest script goes

@@ -71,7 +71,9 @@ class ManifestReader : public json::json_sax_t {
   }
 
  private:
-  enum class In { nothing, top, targets, target, arguments, environment, cases, test_case, markers, skipped };
+  enum class In {
+    nothing, top, targets, target, arguments, environment, cases, test_case, markers, registry, marker_info, skipped
+  };
 
   struct Value {
     enum class Kind { null, boolean, number, string } kind;
@@ -116,6 +118,15 @@ class ManifestReader : public json::json_sax_t {
       if (object) return fail("/targets", "expected an array");
       saw_targets_ = true;
       in = In::targets;
+    } else if (parent == In::top && key_ == "markers") {
+      if (object) return fail("/markers", "expected an array");
+      in = In::registry;
+    } else if (parent == In::registry) {
+      if (!object) return fail("/markers/" + std::to_string(manifest_.markers.size()), "expected an object");
+      manifest_.markers.emplace_back();
+      in = In::marker_info;
+    } else if (parent == In::marker_info) {
+      return fail("/markers/" + std::to_string(manifest_.markers.size() - 1) + "/" + key_, "expected a string");
     } else if (parent == In::top && key_ == "cases") {
       if (object) return fail("/cases", "expected an array");
       saw_cases_ = true;
@@ -208,6 +219,15 @@ class ManifestReader : public json::json_sax_t {
         if (value.kind != Value::Kind::string) return fail(pointer(key_), "expected a string");
         manifest_.targets.back().environment.emplace_back(key_, std::move(*value.text));
         return true;
+      case In::registry: return fail("/markers/" + std::to_string(manifest_.markers.size()), "expected an object");
+      case In::marker_info: {
+        const std::string where = "/markers/" + std::to_string(manifest_.markers.size() - 1) + "/" + key_;
+        MarkerInfo& marker = manifest_.markers.back();
+        if (key_ != "name" && key_ != "description") return true;
+        if (value.kind != Value::Kind::string) return fail(where, "expected a string");
+        (key_ == "name" ? marker.name : marker.description) = std::move(*value.text);
+        return true;
+      }
       case In::targets: return fail("/targets/" + std::to_string(manifest_.targets.size()), "expected an object");
       case In::cases: return fail("/cases/" + std::to_string(manifest_.cases.size()), "expected an object");
     }
@@ -215,7 +235,7 @@ class ManifestReader : public json::json_sax_t {
   }
 
   bool top_field(const Value& value) {
-    if (key_ == "targets" || key_ == "cases") return fail("/" + key_, "expected an array");
+    if (key_ == "targets" || key_ == "cases" || key_ == "markers") return fail("/" + key_, "expected an array");
     if (key_ != "schema_version") return true;
     saw_version_ = true;
     if (value.kind != Value::Kind::number || !value.integer || value.number != kManifestSchemaVersion) {
@@ -340,7 +360,11 @@ std::string manifest_to_json(const Manifest& manifest) {
                      {"timeout", test_case.timeout},
                      {"disabled", test_case.disabled}});
   }
-  ordered document = {{"schema_version", kManifestSchemaVersion}, {"targets", targets}, {"cases", cases}};
+  ordered markers = ordered::array();
+  for (const MarkerInfo& marker : manifest.markers)
+    markers.push_back({{"name", marker.name}, {"description", marker.description}});
+  ordered document = {
+      {"schema_version", kManifestSchemaVersion}, {"markers", markers}, {"targets", targets}, {"cases", cases}};
   // Compact: a 20,000-case manifest is read on every run, and white space
   // costs reading time (jq or python -m json.tool show it indented).
   return document.dump() + "\n";

@@ -32,9 +32,19 @@ struct TestCase {
   std::size_t target = 0;            // index into Manifest::targets
 };
 
+// A marker the project registered with ptest_markers().
+struct MarkerInfo {
+  std::string name;
+  std::string description;
+};
+
+// Cases with this marker run while no other case runs (SERIAL, RUN_SERIAL).
+inline constexpr const char* kSerialMarker = "serial";
+
 struct Manifest {
   std::vector<Target> targets;
   std::vector<TestCase> cases;
+  std::vector<MarkerInfo> markers;  // the registry; empty in a manifest from before it
 };
 
 enum class Outcome { passed, failed, skipped, crashed, timeout };

@@ -46,6 +46,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   app.add_option("-k", options.selection.keyword_expression,
                  "keyword expression: case-insensitive substrings of case ids with and/or/not");
   app.add_flag("--collect-only", options.collect_only, "print the selected case ids and run nothing");
+  app.add_flag("--json", options.json, "with --collect-only: the selected cases as JSON");
+  app.add_flag("--markers", options.list_markers, "list the registered markers and how many cases carry each");
   app.add_option("--timeout", timeout, "seconds each case may run (replaces TIMEOUT; 0: none)");
   app.add_flag("-x,--exitfirst", exitfirst, "stop at the first failure");
   app.add_option("--maxfail", options.maxfail, "stop after this many failures");
@@ -80,6 +82,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   if (timeout && *timeout < 0) throw UsageError("argument --timeout: expected seconds >= 0");
   options.timeout = timeout;
   if (exitfirst) options.maxfail = 1;
+  if (options.json && !options.collect_only) throw UsageError("argument --json: only with --collect-only");
   options.verbosity = verbose - quiet;
   return parsed;
 }

@@ -18,6 +18,8 @@ struct RunOptions {
   DistMode dist = DistMode::worksteal;
   SelectionOptions selection;
   bool collect_only = false;
+  bool json = false;          // with --collect-only: the cases as JSON
+  bool list_markers = false;  // --markers
   std::optional<double> timeout;  // --timeout: replaces every case's own timeout
   std::size_t maxfail = 0;        // 0: no limit; -x is 1
   std::optional<std::size_t> max_worker_restart;  // default: 4 per worker, as pytest-xdist

@@ -10,7 +10,8 @@
 #include <cstring>
 #include <cstdlib>
 #include <random>
-#include <set>
+#include <algorithm>
+#include <map>
 
 #include "atomic_file.h"
 #include "cpu_count.h"
@@ -18,6 +19,7 @@
 #include "history.h"
 #include "json_report.h"
 #include "junit_report.h"
+#include "collection_json.h"
 #include "manifest.h"
 #include "process.h"
 #include "process_executor.h"
@@ -99,18 +101,34 @@ class ScratchDirectories {
   std::vector<std::string> paths_;
 };
 
-// A marker no case carries is most likely a typo ("smok"), but it can also be
-// one whose cases do not exist yet ("not e2e"): a warning, not an error.
-void warn_about_unknown_markers(const Selection& selection, const Manifest& manifest) {
-  std::set<std::string> known{"integration", "slow", "smoke", "unit"};  // registered by default
-  for (const TestCase& test_case : manifest.cases) known.insert(test_case.markers.begin(), test_case.markers.end());
-  const std::vector<std::string> candidates(known.begin(), known.end());
+// -m may name only registered markers (pytest's --strict-markers): a typo
+// such as "smok" would otherwise select nothing, silently. A manifest from
+// before the registry has none: then a marker no case carries is a warning.
+void check_markers(const Selection& selection, const Manifest& manifest) {
+  std::vector<std::string> known;
+  for (const MarkerInfo& marker : manifest.markers) known.push_back(marker.name);
+  const bool registry = !known.empty();
+  if (!registry)
+    for (const TestCase& test_case : manifest.cases) known.insert(known.end(), test_case.markers.begin(), test_case.markers.end());
   for (const std::string& marker : selection.marker_names()) {
-    if (known.count(marker)) continue;
-    const auto suggestion = closest_name(marker, candidates);
-    std::fprintf(stderr, "ptest: warning: -m: no case has the marker '%s'%s\n", marker.c_str(),
-                 suggestion ? ("; did you mean '" + *suggestion + "'?").c_str() : "");
+    if (std::find(known.begin(), known.end(), marker) != known.end()) continue;
+    const auto suggestion = closest_name(marker, known);
+    const std::string hint = suggestion ? "; did you mean '" + *suggestion + "'?" : "";
+    if (registry)
+      throw UsageError("-m: marker '" + marker + "' is not registered" + hint +
+                       " (ptest --markers lists them; register markers with ptest_markers() in CMake)");
+    std::fprintf(stderr, "ptest: warning: -m: no case has the marker '%s'%s\n", marker.c_str(), hint.c_str());
   }
+}
+
+int list_markers(const Manifest& manifest) {
+  std::map<std::string, std::size_t> counts;
+  for (const TestCase& test_case : manifest.cases)
+    for (const std::string& marker : test_case.markers) ++counts[marker];
+  for (const MarkerInfo& marker : manifest.markers)
+    std::printf("%-16s %6zu case%s  %s\n", marker.name.c_str(), counts[marker.name], counts[marker.name] == 1 ? " " : "s",
+                marker.description.c_str());
+  return kExitOk;
 }
 
 std::vector<std::string> current_environment() {
@@ -176,17 +194,22 @@ int run_command(const RunOptions& options) {
   std::vector<std::size_t> selected;
   try {
     manifest = read_manifest(manifest_path);
+    if (options.list_markers) return list_markers(manifest);
     const Selection selection(options.selection);
-    warn_about_unknown_markers(selection, manifest);
+    check_markers(selection, manifest);
     selected = selection.apply(manifest);
   } catch (const ManifestError& error) {
     return fail(kExitUsageError, error.what());
   } catch (const ExpressionError& error) {
     return fail(kExitUsageError, error.what());
+  } catch (const UsageError& error) {
+    return fail(kExitUsageError, error.what());
   }
 
   if (options.collect_only) {
-    for (std::size_t index : selected) std::printf("%s\n", manifest.cases[index].id.c_str());
+    if (options.json) std::fputs(collection_to_json(manifest, selected).c_str(), stdout);
+    else
+      for (std::size_t index : selected) std::printf("%s\n", manifest.cases[index].id.c_str());
     std::fflush(stdout);
     return selected.empty() ? kExitNoTests : kExitOk;
   }

@@ -56,7 +56,13 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
         }
       }
     }
-    if (std::none_of(busy.begin(), busy.end(), [](bool b) { return b; })) break;
+    if (std::none_of(busy.begin(), busy.end(), [](bool b) { return b; })) {
+      // Nothing runs and no parallel work is left: the serial cases' turn.
+      std::optional<Batch> serial = stopping ? std::nullopt : scheduler.next_serial_batch();
+      if (!serial) break;
+      busy[static_cast<std::size_t>(serial->worker)] = true;
+      executor.start(*serial);
+    }
 
     for (ExecutorEvent& event : executor.wait()) {
       std::visit(

@@ -46,6 +46,14 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
                      SchedulerOptions options)
     : cases_(cases), options_(std::move(options)) {
   std::vector<Unit> units = make_units(selected);
+  auto serial = [&](const Unit& unit) {
+    return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
+      return std::binary_search(cases_[i].markers.begin(), cases_[i].markers.end(), std::string(kSerialMarker));
+    });
+  };
+  const auto first_serial = std::stable_partition(units.begin(), units.end(), [&](const Unit& u) { return !serial(u); });
+  serial_.assign(std::make_move_iterator(first_serial), std::make_move_iterator(units.end()));
+  units.erase(first_serial, units.end());
   int workers = options_.mode == DistMode::no ? 1 : std::max(1, options_.workers);
   workers = std::max(1, std::min<int>(workers, static_cast<int>(units.size())));
   hands_.resize(static_cast<std::size_t>(workers));
@@ -283,6 +291,19 @@ std::optional<Batch> Scheduler::next_batch(int worker) {
   return batch;
 }
 
+std::optional<Batch> Scheduler::next_serial_batch() {
+  if (serial_.empty()) return std::nullopt;
+  // Serial cases run one batch at a time anyway: a batch takes all the
+  // serial units of one binary that come next.
+  std::deque<std::size_t>& hand = hands_[0];
+  const std::optional<std::size_t> target = serial_.front().target;
+  do {
+    hand.insert(hand.end(), serial_.front().cases.begin(), serial_.front().cases.end());
+    serial_.pop_front();
+  } while (!serial_.empty() && target && serial_.front().target == target);
+  return next_batch(0);
+}
+
 void Scheduler::observe(std::size_t case_index, double seconds) {
   const TestCase& test_case = cases_[case_index];
   raise_to(longest_in_suite_[{test_case.target, test_case.suite}], seconds);
@@ -299,6 +320,7 @@ std::size_t Scheduler::remaining() const {
   std::size_t count = 0;
   for (const Queue& queue : queues_) count += queue.cases;
   for (const auto& hand : hands_) count += hand.size();
+  for (const Unit& unit : serial_) count += unit.cases.size();
   return count;
 }
 

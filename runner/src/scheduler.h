@@ -1,6 +1,9 @@
 // Decides which worker runs which cases, and in what batches. Pure logic: it
 // never starts a process, so tests drive it with a fake executor.
 //
+// Cases marked serial are kept apart and handed out one batch at a time once
+// the rest is done (next_serial_batch), to run while nothing else runs.
+//
 // Work is made of units, the cases that must stay on one worker: a GROUP's
 // cases always; a whole suite under loadscope; a whole source file under
 // loadfile; otherwise a single case. A worker takes whole units into its
@@ -57,6 +60,10 @@ class Scheduler {
   // The worker's next batch, or nothing when no work is left for it.
   std::optional<Batch> next_batch(int worker);
 
+  // After the parallel work: the next batch of cases marked serial, for
+  // worker 0, to run while no other batch runs. Nothing when none is left.
+  std::optional<Batch> next_serial_batch();
+
   // A case finished after `seconds`: sharpens the estimates of its neighbours.
   void observe(std::size_t case_index, double seconds);
 
@@ -98,6 +105,7 @@ class Scheduler {
   SchedulerOptions options_;
   std::vector<Queue> queues_;                   // per worker (worksteal) or one shared
   std::vector<std::deque<std::size_t>> hands_;  // per worker: taken, not yet batched
+  std::deque<Unit> serial_;                      // units with a serial case, run last, alone
   // The longest duration seen in this run, by (target, suite), by target, and overall.
   std::map<std::pair<std::size_t, std::string>, double> longest_in_suite_;
   std::map<std::size_t, double> longest_in_target_;

@@ -81,6 +81,16 @@ class ConfigureErrors(unittest.TestCase):
         self.assert_configure_fails("timeout", "ptest_discover_tests(t TIMEOUT soon)",
                                     "TIMEOUT 'soon' is not a number of seconds")
 
+    def test_unregistered_marker(self):
+        self.assert_configure_fails("unregistered", "ptest_discover_tests(t MARKERS smok)",
+                                    "marker 'smok' is not registered; did you mean 'smoke'?")
+
+    def test_bad_marker_registration(self):
+        source = write_project("registration", "ptest_markers(e2e)")
+        status, output = e2e.configure(source, os.path.join(source, "build"), expect_ok=False)
+        self.assertNotEqual(status, 0, output)
+        self.assertIn("ptest_markers(): expected <name> \"<description>\" pairs, got 'e2e'", " ".join(output.split()))
+
     def test_target_discovered_twice(self):
         self.assert_configure_fails("twice", "ptest_discover_tests(t)\nptest_discover_tests(t)",
                                     "target 't' is already discovered")
@@ -173,10 +183,9 @@ class RunnerErrors(unittest.TestCase):
     def test_unknown_flag(self):
         self.assert_usage_error(["--frobnicate"], "--frobnicate")
 
-    def test_unknown_marker_is_a_warning_with_a_suggestion(self):
-        status, output = e2e.run([RUNNER, "-m", "smok", "--collect-only"], cwd=self.build)
-        self.assertEqual(status, 5, output)
-        self.assertIn("ptest: warning: -m: no case has the marker 'smok'; did you mean 'smoke'?", output)
+    def test_unregistered_marker_is_an_error_with_a_suggestion(self):
+        self.assert_usage_error(["-m", "smok", "--collect-only"],
+                                "-m: marker 'smok' is not registered; did you mean 'smoke'?")
 
     def test_garbage_history_is_a_warning_and_is_replaced(self):
         history = os.path.join(self.build, "ptest", "history.json")

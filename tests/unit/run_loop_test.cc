@@ -32,9 +32,16 @@ class FakeExecutor : public Executor {
   int interrupts_at_first_wait = 0;
   std::set<std::string> crash_always;
 
+  int max_running = 0;
+  int running_when_serial_started = -1;
+
   void start(const Batch& batch) override {
+    for (std::size_t index : batch.cases)
+      if (!manifest_.cases[index].markers.empty() && manifest_.cases[index].markers[0] == "serial")
+        running_when_serial_started = static_cast<int>(running_.size());
     started.push_back(batch);
     running_.push_back(batch);
+    max_running = std::max(max_running, static_cast<int>(running_.size()));
   }
 
   std::vector<ExecutorEvent> wait() override {
@@ -205,6 +212,20 @@ TEST(RunLoop, TooManyDeadProcessesStopTheRun) {
   EXPECT_EQ(summary.stop_reason, "3 test processes died, more than --max-worker-restart 2 allows");
   EXPECT_EQ(summary.passed + summary.crashed + summary.not_run, 20u);
   EXPECT_GT(summary.not_run, 0u);
+}
+
+TEST(RunLoop, ASerialBatchStartsOnlyWhenNothingElseRuns) {
+  Manifest manifest = sample(6);
+  manifest.cases[2].markers = {"serial"};
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
+  FakeExecutor executor(manifest);
+  Recorder recorder;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
+  EXPECT_EQ(summary.passed, 6u);
+  ASSERT_FALSE(executor.started.empty());
+  EXPECT_EQ(executor.started.back().cases, (std::vector<std::size_t>{2}));  // last, alone
+  EXPECT_EQ(executor.max_running, 2);
+  EXPECT_EQ(executor.running_when_serial_started, 0);
 }
 
 TEST(RunLoop, DisabledCasesAreSkippedWithoutRunning) {

@@ -230,6 +230,23 @@ TEST(Scheduler, HistorySharesKnownWorkEvenlyAmongWorkers) {
   EXPECT_DOUBLE_EQ(seconds[1], 8);
 }
 
+TEST(Scheduler, SerialCasesComeApartAndLast) {
+  std::vector<TestCase> cases;
+  for (int i = 0; i < 6; ++i) cases.push_back(make_case("S", "T" + std::to_string(i), 0, i % 3 == 0 ? std::vector<std::string>{"serial"} : std::vector<std::string>{}));
+  const Manifest manifest = make_manifest(1, cases);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::load, 4));
+  EXPECT_EQ(scheduler.worker_count(), 4);  // the four parallel cases
+  std::set<std::size_t> parallel;
+  for (const Batch& batch : drain(scheduler)) parallel.insert(batch.cases.begin(), batch.cases.end());
+  EXPECT_EQ(parallel, (std::set<std::size_t>{1, 2, 4, 5}));
+  EXPECT_EQ(scheduler.remaining(), 2u);
+  const auto serial = scheduler.next_serial_batch();
+  ASSERT_TRUE(serial);
+  EXPECT_EQ(serial->worker, 0);
+  EXPECT_EQ(serial->cases, (std::vector<std::size_t>{0, 3}));
+  EXPECT_FALSE(scheduler.next_serial_batch());
+}
+
 TEST(Scheduler, NeverMoreWorkersThanUnits) {
   const Manifest manifest = many_cases(3);
   EXPECT_EQ(Scheduler(manifest.cases, all_indices(manifest), options(DistMode::load, 8)).worker_count(), 3);
