@@ -14,6 +14,7 @@ metadata, registers every case with CTest and writes the manifest that the
                          [MARKERS <marker>...]
                          [MARK <marker> <pattern>...]...
                          [GROUP <name> <pattern>...]...
+                         [SERIAL <pattern>...]
                          [TIMEOUT <seconds>]
                          [WORKING_DIRECTORY <dir>]
                          [EXTRA_ARGS <arg>...]
@@ -24,7 +25,9 @@ metadata, registers every case with CTest and writes the manifest that the
   ``MARKERS`` mark every case of ``<target>``. Each ``MARK`` marks the cases
   whose ``Suite.Test`` name matches one of its globs (``*``, ``?``). Each
   ``GROUP`` keeps the matching cases on one worker, one after another (and
-  mutually exclusive under CTest). The first time it is called, the function
+  mutually exclusive under CTest). ``SERIAL`` marks cases that run while
+  nothing else runs. Markers must be registered with ``ptest_markers()``.
+  The first time it is called, the function
   also arranges for the ``ptest`` custom target, which builds every discovered
   test binary and runs the runner over the whole manifest with the
   ``PTEST_ARGS`` cache variable's arguments.
