@@ -325,6 +325,9 @@ function(ptest_discover_tests target)
     set(arg_WORKING_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
   endif()
 
+  # <ptest/markers.h> for PTEST_MARK() in the target's sources.
+  target_include_directories(${target} PRIVATE $<TARGET_PROPERTY:PTest::markers,INTERFACE_INCLUDE_DIRECTORIES>)
+
   set(dir "${CMAKE_BINARY_DIR}/ptest")
   set(spec "${dir}/specs/${target}.json")
   set(fragment "${dir}/fragments/${target}.json")

@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -14,6 +16,7 @@
 #include "file_lock.h"
 #include "manifest.h"
 #include "process.h"
+#include "suggest.h"
 
 extern char** environ;
 
@@ -58,18 +61,44 @@ void merge_manifest(const std::string& index_path, const std::string& manifest_p
   write_file_atomically(manifest_path, manifest_to_json(merged));
 }
 
+// A PTEST_MARK marker must be a valid, registered name, as MARKERS must.
+std::string check_source_marks(const std::vector<SourceMark>& marks, const std::string& index_path) {
+  if (marks.empty()) return {};
+  std::vector<std::string> registered;
+  for (const auto& marker : nlohmann::json::parse(read_file(index_path)).value("markers", nlohmann::json::array()))
+    registered.push_back(marker.at("name").get<std::string>());
+  for (const SourceMark& mark : marks)
+    for (const std::string& marker : mark.markers) {
+      const std::string where = " in PTEST_MARK(" + mark.suite + ", " + mark.test + ") at " + mark.file + ":" +
+                                std::to_string(mark.line);
+      const bool valid = !marker.empty() && !std::isdigit(static_cast<unsigned char>(marker[0])) &&
+                         std::all_of(marker.begin(), marker.end(),
+                                     [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+      if (!valid) return "marker '" + marker + "'" + where + " is not a valid name";
+      if (std::find(registered.begin(), registered.end(), marker) != registered.end()) continue;
+      const auto suggestion = closest_name(marker, registered);
+      return "marker '" + marker + "'" + where + " is not registered" +
+             (suggestion ? "; did you mean '" + *suggestion + "'?" : "") +
+             " Register markers with ptest_markers() in CMake";
+    }
+  return {};
+}
+
 }  // namespace
 
 int discover_command(const std::string& spec_path) {
   try {
     const DiscoverySpec spec = read_discovery_spec(spec_path);
     const std::string listing_path = spec.fragment_path + ".listing.json";
+    const std::string marks_path = spec.fragment_path + ".marks";
     ::unlink(listing_path.c_str());
+    ::unlink(marks_path.c_str());
     Command command;
     command.argv = {spec.target.executable, "--gtest_list_tests", "--gtest_output=json:" + listing_path};
     command.argv.insert(command.argv.end(), spec.target.arguments.begin(), spec.target.arguments.end());
     for (char** entry = environ; *entry; ++entry) command.environment.emplace_back(*entry);
     for (const auto& [name, value] : spec.target.environment) command.environment.push_back(name + "=" + value);
+    command.environment.push_back("PTEST_MARKS_FILE=" + marks_path);  // <ptest/markers.h> writes here
     command.working_directory = spec.target.working_directory;
 
     const CompletedProcess listed = run_captured(command, spec.discovery_timeout);
@@ -85,8 +114,17 @@ int discover_command(const std::string& spec_path) {
       return report_listing_failure(spec, std::string("no usable listing: ") + error.what(), listed.output);
     }
     ::unlink(listing_path.c_str());
+    std::vector<SourceMark> source_marks;
+    if (::access(marks_path.c_str(), R_OK) == 0) {
+      source_marks = parse_source_marks(read_file(marks_path));
+      ::unlink(marks_path.c_str());
+    }
+    if (const std::string problem = check_source_marks(source_marks, spec.index_path); !problem.empty()) {
+      std::fprintf(stderr, "ptest_discover_tests(): %s\n", problem.c_str());
+      return 1;
+    }
 
-    const Manifest fragment = build_fragment(spec, cases);
+    const Manifest fragment = build_fragment(spec, cases, source_marks);
     write_file_atomically(spec.fragment_path, manifest_to_json(fragment));
     write_file_atomically(spec.ctest_path, ctest_script(fragment));
     merge_manifest(spec.index_path, spec.manifest_path);

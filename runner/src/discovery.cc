@@ -1,6 +1,7 @@
 #include "discovery.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "atomic_file.h"
@@ -26,7 +27,63 @@ std::vector<Rule> read_rules(const json& spec, const char* key, const char* name
   return rules;
 }
 
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+// "Gen/Area" names the suite "Area"; so do "Area/0" (typed) and "Gen/Area/0".
+bool suite_matches(const std::string& written, const std::string& listed) {
+  if (listed == written) return true;
+  const std::string middle = "/" + written + "/";
+  return ("/" + listed + "/").find(middle) != std::string::npos;
+}
+
 }  // namespace
+
+std::vector<SourceMark> parse_source_marks(const std::string& text) {
+  std::vector<SourceMark> marks;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    start = end + 1;
+    std::vector<std::string> fields;
+    for (std::size_t from = 0;;) {
+      const auto tab = line.find('\t', from);
+      fields.push_back(line.substr(from, tab == std::string::npos ? std::string::npos : tab - from));
+      if (tab == std::string::npos) break;
+      from = tab + 1;
+    }
+    if (fields.size() != 4) continue;
+    SourceMark mark;
+    const auto dot = fields[0].find('.');
+    if (dot == std::string::npos) continue;
+    mark.suite = trimmed(fields[0].substr(0, dot));
+    mark.test = trimmed(fields[0].substr(dot + 1));
+    for (std::size_t from = 0;;) {
+      const auto comma = fields[1].find(',', from);
+      const std::string marker = trimmed(fields[1].substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+      if (!marker.empty()) mark.markers.push_back(marker);
+      if (comma == std::string::npos) break;
+      from = comma + 1;
+    }
+    mark.file = fields[2];
+    mark.line = std::atoi(fields[3].c_str());
+    marks.push_back(std::move(mark));
+  }
+  return marks;
+}
+
+bool source_mark_applies(const SourceMark& mark, const std::string& name) {
+  const auto dot = name.find('.');
+  if (dot == std::string::npos) return false;
+  const std::string suite = name.substr(0, dot), test = name.substr(dot + 1);
+  const bool test_matches = test == mark.test || test.rfind(mark.test + "/", 0) == 0;
+  return test_matches && suite_matches(mark.suite, suite);
+}
 
 DiscoverySpec read_discovery_spec(const std::string& path) {
   DiscoverySpec spec;
@@ -61,7 +118,8 @@ DiscoverySpec read_discovery_spec(const std::string& path) {
   return spec;
 }
 
-Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>& listed) {
+Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>& listed,
+                        const std::vector<SourceMark>& source_marks) {
   Manifest fragment;
   fragment.targets.push_back(spec.target);
   fragment.cases.reserve(listed.size());
@@ -77,6 +135,9 @@ Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>
     test_case.markers = spec.markers;
     for (const MarkRule& rule : spec.marks)
       if (any_match(rule.patterns, found.name)) test_case.markers.push_back(rule.marker);
+    for (const SourceMark& mark : source_marks)
+      if (source_mark_applies(mark, found.name))
+        test_case.markers.insert(test_case.markers.end(), mark.markers.begin(), mark.markers.end());
     std::sort(test_case.markers.begin(), test_case.markers.end());
     test_case.markers.erase(std::unique(test_case.markers.begin(), test_case.markers.end()),
                             test_case.markers.end());

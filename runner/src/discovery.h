@@ -37,6 +37,21 @@ struct DiscoverySpec {
   std::string manifest_path;  // the merged manifest
 };
 
+// A PTEST_MARK(Suite, Test, markers...) found while listing the binary.
+struct SourceMark {
+  std::string suite, test;  // as written in the macro
+  std::vector<std::string> markers;
+  std::string file;
+  int line = 0;
+};
+
+// The lines <ptest/markers.h> writes to PTEST_MARKS_FILE: "Suite.Test<TAB>m1, m2<TAB>file<TAB>line".
+std::vector<SourceMark> parse_source_marks(const std::string& text);
+
+// Whether PTEST_MARK(suite, test) names the case `name`, also as a
+// parameterized or typed instance ("Gen/Suite.Test/3", "Suite/1.Test").
+bool source_mark_applies(const SourceMark& mark, const std::string& name);
+
 class SpecError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -45,7 +60,9 @@ class SpecError : public std::runtime_error {
 // Throws SpecError naming the file and the field.
 DiscoverySpec read_discovery_spec(const std::string& path);
 
-// A one-target manifest: the listed cases with ids, markers, group and timeout.
-Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>& listed);
+// A one-target manifest: the listed cases with ids, markers (from the spec
+// and from PTEST_MARK), group and timeout.
+Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>& listed,
+                        const std::vector<SourceMark>& source_marks = {});
 
 }  // namespace ptest

@@ -109,6 +109,20 @@ class ListingFailure(unittest.TestCase):
         self.assertIn("cannot start: missing config file", output)
 
 
+class SourceMarkErrors(unittest.TestCase):
+    def test_unregistered_marker_in_ptest_mark_fails_the_build(self):
+        source = write_project("source-mark", "ptest_discover_tests(t)",
+                               "#include <gtest/gtest.h>\n#include <ptest/markers.h>\n"
+                               "TEST(Login, Works) {}\nPTEST_MARK(Login, Works, smoke, flaky);\n"
+                               "int main(int argc, char** argv) { testing::InitGoogleTest(&argc, argv); return RUN_ALL_TESTS(); }\n")
+        build = os.path.join(source, "build")
+        e2e.configure(source, build)
+        status, output = e2e.build(build, "t", expect_ok=False)  # (the project's library has no ptest includes)
+        self.assertNotEqual(status, 0, output)
+        self.assertIn("ptest_discover_tests(): marker 'flaky' in PTEST_MARK(Login, Works) at ", output)
+        self.assertIn("main.cc:4 is not registered", output)
+
+
 class RunnerErrors(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

@@ -47,12 +47,21 @@ class Registry(unittest.TestCase):
         self.assertEqual(status, 0, output)
         lines = {line.split()[0]: line for line in output.splitlines()}
         self.assertRegex(lines["e2e"], r"^e2e\s+1 case\s+end-to-end tests through the user interface$")
-        self.assertRegex(lines["db"], r"^db\s+0 cases\s+needs the database$")
+        self.assertRegex(lines["db"], r"^db\s+1 case\s+needs the database$")
+        self.assertRegex(lines["integration"], r"^integration\s+0 cases\s")
         self.assertRegex(lines["serial"], r"^serial\s+2 cases\s")
         self.assertRegex(lines["unit"], r"^unit\s+28 cases\s")
 
+    def test_markers_declared_in_the_source_with_ptest_mark(self):
+        cases = {case["id"]: case for case in e2e.manifest(self.build)["cases"]}
+        self.assertEqual(cases["app_tests::Ui.LogsIn"]["markers"], ["db", "e2e", "smoke", "unit"])
+        smoke = e2e.collect(self.build, "-m", "smoke")
+        self.assertEqual(len(smoke), 25)  # Ui.LogsIn and the 24 Many/Calc.Adds/N
+        self.assertIn("app_tests::Many/Calc.Adds/23", smoke)
+        self.assertEqual(smoke, e2e.ctest_names(self.build, "-L", "^smoke$"))
+
     def test_registered_marker_without_cases_selects_nothing_quietly(self):
-        status, output = e2e.ptest(self.build, "-m", "db", "--collect-only")
+        status, output = e2e.ptest(self.build, "-m", "integration", "--collect-only")
         self.assertEqual(status, 5, output)
         self.assertEqual(output, "")
         self.assertEqual(len(e2e.collect(self.build, "-m", "not e2e")), 27)
@@ -69,11 +78,11 @@ class Registry(unittest.TestCase):
         self.assertEqual(document["schema_version"], 1)
         (case,) = document["cases"]
         self.assertEqual(case["id"], "app_tests::Ui.LogsIn")
-        self.assertEqual(case["markers"], ["e2e", "unit"])
+        self.assertEqual(case["markers"], ["db", "e2e", "smoke", "unit"])
         self.assertEqual(case["scope"]["target"], "app_tests")
         self.assertEqual(case["scope"]["suite"], "Ui")
         self.assertTrue(case["scope"]["file"].endswith("app_test.cc"))
-        self.assertEqual(case["scope"]["line"], 9)
+        self.assertEqual(case["scope"]["line"], 10)
         self.assertIsNone(case["group"])
         self.assertEqual(case["command"][1:], ["--gtest_filter=Ui.LogsIn"])
         self.assertTrue(os.access(case["command"][0], os.X_OK))

@@ -53,3 +53,33 @@ TEST(Discovery, FirstMatchingGroupWins) {
   EXPECT_EQ(fragment.cases[3].group, "database");
   EXPECT_EQ(fragment.cases[0].group, "other");
 }
+
+TEST(SourceMarks, ParsedFromTheLinesTheHeaderWrites) {
+  const auto marks = parse_source_marks(
+      "LoginTest.ValidUser\tsmoke, integration\t/src/login_test.cc\t12\n"
+      "Param.Positive\tslow\t/src/p.cc\t3\n"
+      "garbage line\n");
+  ASSERT_EQ(marks.size(), 2u);
+  EXPECT_EQ(marks[0].suite, "LoginTest");
+  EXPECT_EQ(marks[0].test, "ValidUser");
+  EXPECT_EQ(marks[0].markers, (std::vector<std::string>{"smoke", "integration"}));
+  EXPECT_EQ(marks[0].file, "/src/login_test.cc");
+  EXPECT_EQ(marks[0].line, 12);
+}
+
+TEST(SourceMarks, ApplyToPlainParameterizedAndTypedInstances) {
+  const SourceMark param{"Param", "Positive", {"slow"}, "p.cc", 3};
+  EXPECT_TRUE(source_mark_applies(param, "Param.Positive"));
+  EXPECT_TRUE(source_mark_applies(param, "Gen/Param.Positive/0"));
+  EXPECT_TRUE(source_mark_applies(param, "Param/1.Positive"));
+  EXPECT_TRUE(source_mark_applies(param, "My/Param/1.Positive"));
+  EXPECT_FALSE(source_mark_applies(param, "Params.Positive"));
+  EXPECT_FALSE(source_mark_applies(param, "Param.PositiveToo"));
+  EXPECT_FALSE(source_mark_applies(param, "Gen/Other.Positive/0"));
+}
+
+TEST(SourceMarks, AddToTheCasesMarkers) {
+  const Manifest fragment = build_fragment(spec(), listing(), {{"Db", "Insert", {"smoke", "db"}, "db_test.cc", 9}});
+  EXPECT_EQ(fragment.cases[3].markers, (std::vector<std::string>{"db", "slow", "smoke", "unit"}));
+  EXPECT_EQ(fragment.cases[0].markers, (std::vector<std::string>{"smoke", "unit"}));
+}
