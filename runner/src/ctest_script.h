@@ -11,7 +11,14 @@
 
 namespace ptest {
 
-std::string ctest_script(const Manifest& manifest);
+// How CTest starts a case: through `<runner> exec --slots <dir> --`, which
+// gives it a worker name no concurrently running case has. Empty: directly.
+struct CtestLauncher {
+  std::string runner;
+  std::string slots;
+};
+
+std::string ctest_script(const Manifest& manifest, const CtestLauncher& launcher = {});
 
 // A CMake bracket argument holding `text` verbatim: [==[text]==], with as
 // many '=' as it takes for the closing bracket not to occur inside.

@@ -84,6 +84,17 @@ std::string check_source_marks(const std::vector<SourceMark>& marks, const std::
   return {};
 }
 
+// CTest runs each case through this very binary's `exec`, with the worker
+// slots beside the manifest.
+CtestLauncher ctest_launcher(const DiscoverySpec& spec) {
+  char self[4096];
+  const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  if (length <= 0) return {};
+  const auto slash = spec.manifest_path.rfind('/');
+  return {std::string(self, static_cast<std::size_t>(length)),
+          (slash == std::string::npos ? std::string(".") : spec.manifest_path.substr(0, slash)) + "/workers"};
+}
+
 }  // namespace
 
 int discover_command(const std::string& spec_path) {
@@ -126,7 +137,7 @@ int discover_command(const std::string& spec_path) {
 
     const Manifest fragment = build_fragment(spec, cases, source_marks);
     write_file_atomically(spec.fragment_path, manifest_to_json(fragment));
-    write_file_atomically(spec.ctest_path, ctest_script(fragment));
+    write_file_atomically(spec.ctest_path, ctest_script(fragment, ctest_launcher(spec)));
     merge_manifest(spec.index_path, spec.manifest_path);
     return 0;
   } catch (const std::exception& error) {

@@ -1,11 +1,13 @@
 // The ptest binary: `ptest [options] [PATTERN...]` runs tests;
-// `ptest discover SPEC [SPEC_HASH]` is the build-time step of ptest_discover_tests().
+// `ptest discover SPEC [SPEC_HASH]` is the build-time step of ptest_discover_tests(),
+// `ptest exec --slots DIR -- COMMAND...` how CTest runs each case.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "discover_command.h"
+#include "exec_command.h"
 #include "exit_status.h"
 #include "options.h"
 #include "run_command.h"
@@ -13,6 +15,8 @@
 int main(int argc, char** argv) {
   using namespace ptest;
   std::vector<std::string> arguments(argv + 1, argv + argc);
+  if (!arguments.empty() && arguments[0] == "exec")
+    return exec_command(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
   if (!arguments.empty() && arguments[0] == "discover") {
     // A third argument, the spec's hash, is there only to change the build
     // command when the spec changes; discovery does not need it.

@@ -53,6 +53,30 @@ class Consumption(unittest.TestCase):
         self.assertEqual(e2e.ctest_names(build, "-L", "^smoke$", "-L", "^integration$"),
                          ["db_tests::Db.Connect", "db_tests::Db.Query"])
 
+    def test_ctest_gives_concurrent_cases_different_worker_names(self):
+        build = e2e.configure_and_build("ctest_workers", "ctest-workers")
+        log = os.path.join(build, "workers.log")
+        runs = []
+        for _ in range(2):
+            if os.path.exists(log):
+                os.remove(log)
+            status, output = e2e.run([e2e.CTEST, "-j4"], cwd=build)
+            self.assertEqual(status, 0, output)
+            with open(log) as f:
+                runs.append([line.split() for line in f])
+        for lines in runs:
+            self.assertEqual(len(lines), 8)
+            self.assertEqual(len({line[1] for line in lines}), 1, "one PTEST_TESTRUN_UID per ctest run")
+            for worker, uid, tmpdir, count, start, stop in lines:
+                self.assertRegex(worker, r"^gw\d+$")
+                self.assertTrue(tmpdir.endswith("/ptest/workers/" + worker), tmpdir)
+                self.assertGreaterEqual(int(count), 1)
+            for a in lines:
+                for b in lines:
+                    if a is not b and min(int(a[5]), int(b[5])) > max(int(a[4]), int(b[4])):
+                        self.assertNotEqual(a[0], b[0], "two cases ran at once as %s" % a[0])
+        self.assertNotEqual(runs[0][0][1], runs[1][0][1], "each ctest run has its own PTEST_TESTRUN_UID")
+
     def test_pre_test_discovery(self):
         build = e2e.configure_and_build("pre_test", "pre-test")
         manifest = os.path.join(build, "ptest", "manifest.json")

@@ -37,3 +37,12 @@ TEST(CtestScript, GroupTimeoutEnvironmentAndDisabled) {
   EXPECT_NE(script.find("DISABLED TRUE"), std::string::npos) << script;
   EXPECT_EQ(script.find("LABELS"), std::string::npos) << script;
 }
+
+TEST(CtestScript, CasesRunThroughTheLauncherWhenThereIsOne) {
+  const Manifest manifest = make_manifest(1, {make_case("A", "One")});
+  const std::string script = ctest_script(manifest, {"/opt/bin/ptest", "/b/ptest/workers"});
+  EXPECT_NE(script.find("add_test([[bin0::A.One]] [[/opt/bin/ptest]] exec --slots [[/b/ptest/workers]] -- "
+                        "[[/bin/bin0]] [[--gtest_filter=A.One]])"),
+            std::string::npos)
+      << script;
+}

@@ -1,0 +1,95 @@
+#include "exec_command.h"
+
+#include <fcntl.h>
+#include <ftw.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "cpu_count.h"
+#include "exit_status.h"
+#include "reporter.h"
+
+namespace ptest {
+
+namespace {
+
+int remove_entry(const char* path, const struct stat*, int, struct FTW*) { return ::remove(path); }
+
+// Empties a directory, keeping the directory itself.
+void empty_directory(const std::string& dir) {
+  ::nftw(dir.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  ::mkdir(dir.c_str(), 0700);
+}
+
+// One id per ctest run, the same for all its cases: ctest starts every case
+// itself, so its process (identified by pid and start time, which survives
+// pid reuse) names the run.
+std::string parent_run_uid() {
+  const pid_t parent = ::getppid();
+  unsigned long long started = 0;
+  if (std::FILE* stat = std::fopen(("/proc/" + std::to_string(parent) + "/stat").c_str(), "r")) {
+    char text[1024] = {};
+    const std::size_t length = std::fread(text, 1, sizeof text - 1, stat);
+    std::fclose(stat);
+    // Field 22 is the start time; the command name (field 2) may hold spaces, so count after its ')'.
+    const char* field = std::strrchr(text, ')');
+    for (int i = 2; field && i < 22 && field < text + length; ++i) field = std::strchr(field + 1, ' ');
+    if (field) started = std::strtoull(field + 1, nullptr, 10);
+  }
+  char uid[40];
+  std::snprintf(uid, sizeof uid, "%08x%016llx", static_cast<unsigned>(parent), started);
+  return uid;
+}
+
+int usage() {
+  std::fprintf(stderr, "ptest: error: usage: ptest exec --slots DIR -- COMMAND [ARGUMENT...]\n");
+  return kExitUsageError;
+}
+
+}  // namespace
+
+int exec_command(const std::vector<std::string>& arguments) {
+  if (arguments.size() < 4 || arguments[0] != "--slots" || arguments[2] != "--") return usage();
+  const std::string slots = arguments[1];
+  ::mkdir(slots.c_str(), 0755);
+
+  // The lock stays held by the open descriptor across exec, until the case ends.
+  int worker = 0;
+  for (;; ++worker) {
+    const std::string lock_path = slots + "/" + worker_name(worker) + ".lock";
+    const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT, 0644);
+    if (fd < 0) {
+      std::fprintf(stderr, "ptest: error: cannot open worker slot '%s': %s\n", lock_path.c_str(), std::strerror(errno));
+      return kExitInternalError;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) break;
+    ::close(fd);
+  }
+  const std::string tmpdir = slots + "/" + worker_name(worker);
+  empty_directory(tmpdir);
+
+  // Under ctest -j the number of parallel cases is not known here: the
+  // count is the usable CPUs, or more when more slots are taken.
+  const int count = std::max(usable_cpu_count(), worker + 1);
+  ::setenv("PTEST_WORKER", worker_name(worker).c_str(), 1);
+  ::setenv("PTEST_WORKER_COUNT", std::to_string(count).c_str(), 1);
+  ::setenv("PTEST_TMPDIR", tmpdir.c_str(), 1);
+  ::setenv("TEST_TMPDIR", tmpdir.c_str(), 1);
+  ::setenv("PTEST_TESTRUN_UID", parent_run_uid().c_str(), 1);
+
+  std::vector<char*> argv;
+  for (std::size_t i = 3; i < arguments.size(); ++i) argv.push_back(const_cast<char*>(arguments[i].c_str()));
+  argv.push_back(nullptr);
+  ::execv(argv[0], argv.data());
+  std::fprintf(stderr, "ptest: error: cannot start '%s': %s\n", argv[0], std::strerror(errno));
+  return kExitInternalError;
+}
+
+}  // namespace ptest
