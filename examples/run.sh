@@ -1,26 +1,32 @@
 #!/usr/bin/env bash
-# The main job: builds the example project in examples/inventory with ptest
-# taken from this checkout, and runs its tests with the ptest runner and
-# with ctest. Installs what a fresh Debian 12 machine lacks first.
+# The main job: builds the example project in examples/inventory (its CMake
+# presets, build dir examples/inventory/build) with ptest taken from this
+# checkout, and runs its three usual suites with the ptest runner and with
+# ctest. Installs what a fresh Debian 12 machine lacks first.
 #
-#   ./examples/run.sh            # build dir: build/examples
+#   ./examples/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build="${PTEST_EXAMPLES_BUILD:-$root/build/examples}"
+example="$root/examples/inventory"
 
 "$root/.ci/install-deps"
 
-cmake -S "$root/examples/inventory" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
-cmake --build "$build" -j "$(nproc)"
+cd "$example"
+cmake --preset default
+cmake --build --preset default -j "$(nproc)"
 
 echo
-echo "== cmake --build $build --target ptest   (every case, all cores)"
-cmake --build "$build" --target ptest
+echo "== cmake --build --preset full      (every case, nightly: the ptest target, all cores)"
+cmake --build --preset full
 
 echo
-echo "== $build/ptest/ptest -n 2 -m \"smoke and not slow\" -v"
-"$build/ptest/ptest" -n 2 -m "smoke and not slow" -v
+echo "== cmake --build --preset regression   (-m 'not slow', every pull request)"
+cmake --build --preset regression
 
 echo
-echo "== ctest -L smoke   (the same smoke cases, one process each)"
-(cd "$build" && ctest -L smoke -j 2)
+echo "== build/ptest/ptest -n 2 -m \"smoke and not slow\" -v   (the runner by hand)"
+build/ptest/ptest -n 2 -m "smoke and not slow" -v
+
+echo
+echo "== ctest --preset smoke   (the same smoke cases under CTest, one process each)"
+ctest --preset smoke

@@ -1,6 +1,8 @@
-"""Every example under examples/ builds and passes, under the runner and
-under ctest, with the same cases selected both ways."""
+"""Every example under examples/ builds and passes, with its CMake presets,
+under the runner and under ctest, with the same cases selected both ways."""
+import json
 import os
+import shutil
 import unittest
 
 import e2e
@@ -11,22 +13,36 @@ EXAMPLES = os.path.join(e2e.SOURCE_DIR, "examples")
 class Inventory(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.build = os.path.join(e2e.WORK, "example-inventory")
-        e2e.configure(os.path.join(EXAMPLES, "inventory"), cls.build)
-        e2e.build(cls.build)
+        # A copy, so the presets' build dir (./build) is not made in the checkout.
+        cls.source = os.path.join(e2e.WORK, "example-inventory")
+        shutil.rmtree(cls.source, ignore_errors=True)
+        shutil.copytree(os.path.join(EXAMPLES, "inventory"), cls.source, ignore=shutil.ignore_patterns("build"))
+        cls.build = os.path.join(cls.source, "build")
+        for command in ([e2e.CMAKE, "--preset", "default", "-DCMAKE_PREFIX_PATH=" + e2e.PREFIX],
+                        [e2e.CMAKE, "--build", "--preset", "default"]):
+            status, output = e2e.run(command, cwd=cls.source)
+            if status != 0:
+                raise AssertionError("%s failed:\n%s" % (" ".join(command), output))
 
-    def test_ptest_target_passes_every_case(self):
-        status, output = e2e.build(self.build, "ptest")
-        self.assertIn("17 passed in ", output)
+    def build_preset(self, preset):
+        status, output = e2e.run([e2e.CMAKE, "--build", "--preset", preset], cwd=self.source)
+        self.assertEqual(status, 0, output)
+        return output
 
-    def test_ctest_passes_every_case(self):
-        status, output = e2e.run([e2e.CTEST, "-j2"], cwd=self.build)
+    def test_build_presets_run_the_three_suites_under_ptest(self):
+        self.assertIn("7 passed in ", self.build_preset("smoke"))
+        self.assertIn("16 passed in ", self.build_preset("regression"))
+        self.assertIn("17 passed in ", self.build_preset("full"))
+
+    def test_test_presets_run_the_same_cases_under_ctest(self):
+        status, output = e2e.run([e2e.CTEST, "--preset", "full"], cwd=self.source)
         self.assertEqual(status, 0, output)
         self.assertIn("0 tests failed out of 17", output)
-
-    def test_smoke_selection_agrees(self):
-        self.assertEqual(e2e.collect(self.build, "-m", "smoke"), e2e.ctest_names(self.build, "-L", "^smoke$"))
-        self.assertEqual(len(e2e.collect(self.build, "-m", "smoke and not slow")), 7)
+        status, output = e2e.run([e2e.CTEST, "--preset", "smoke", "--show-only=json-v1"], cwd=self.source)
+        self.assertEqual(status, 0, output)
+        self.assertEqual(sorted(test["name"] for test in json.loads(output)["tests"]),
+                         e2e.collect(self.build, "-m", "smoke"))
+        self.assertEqual(e2e.ctest_names(self.build, "-LE", "^slow$"), e2e.collect(self.build, "-m", "not slow"))
 
     def test_ledger_group_runs_on_one_worker_one_at_a_time(self):
         report_path = os.path.join(self.build, "report.json")
