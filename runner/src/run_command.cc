@@ -1,6 +1,5 @@
 #include "run_command.h"
 
-#include <ftw.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,23 +7,22 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <cstdlib>
 #include <random>
-#include <algorithm>
-#include <map>
 
 #include "atomic_file.h"
+#include "collection_json.h"
 #include "cpu_count.h"
 #include "exit_status.h"
 #include "history.h"
+#include "history_recorder.h"
 #include "json_report.h"
 #include "junit_report.h"
-#include "collection_json.h"
 #include "manifest.h"
+#include "marker_check.h"
 #include "process.h"
 #include "process_executor.h"
 #include "run_loop.h"
-#include "suggest.h"
+#include "scratch_directories.h"
 #include "terminal_reporter.h"
 
 extern char** environ;
@@ -76,61 +74,6 @@ void check_writable(const std::string& flag, const std::string& path) {
                      std::strerror(error) + ")");
 }
 
-int remove_entry(const char* path, const struct stat*, int, struct FTW*) { return ::remove(path); }
-
-// Per-worker scratch directories under one fresh directory for the run.
-class ScratchDirectories {
- public:
-  explicit ScratchDirectories(int workers) {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/ptest-XXXXXX";
-    if (!::mkdtemp(pattern.data()))
-      throw FileError("cannot create a scratch directory in '" + pattern + "': " + std::strerror(errno),
-                      std::strerror(errno));
-    root_ = pattern;
-    for (int worker = 0; worker < workers; ++worker) {
-      paths_.push_back(root_ + "/" + worker_name(worker));
-      ::mkdir(paths_.back().c_str(), 0700);
-    }
-  }
-  ~ScratchDirectories() { ::nftw(root_.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
-  const std::vector<std::string>& paths() const { return paths_; }
-
- private:
-  std::string root_;
-  std::vector<std::string> paths_;
-};
-
-// -m may name only registered markers (pytest's --strict-markers): a typo
-// such as "smok" would otherwise select nothing, silently. A manifest from
-// before the registry has none: then a marker no case carries is a warning.
-void check_markers(const Selection& selection, const Manifest& manifest) {
-  std::vector<std::string> known;
-  for (const MarkerInfo& marker : manifest.markers) known.push_back(marker.name);
-  const bool registry = !known.empty();
-  if (!registry)
-    for (const TestCase& test_case : manifest.cases) known.insert(known.end(), test_case.markers.begin(), test_case.markers.end());
-  for (const std::string& marker : selection.marker_names()) {
-    if (std::find(known.begin(), known.end(), marker) != known.end()) continue;
-    const auto suggestion = closest_name(marker, known);
-    const std::string hint = suggestion ? "; did you mean '" + *suggestion + "'?" : "";
-    if (registry)
-      throw UsageError("-m: marker '" + marker + "' is not registered" + hint +
-                       " (ptest --markers lists them; register markers with ptest_markers() in CMake)");
-    std::fprintf(stderr, "ptest: warning: -m: no case has the marker '%s'%s\n", marker.c_str(), hint.c_str());
-  }
-}
-
-int list_markers(const Manifest& manifest) {
-  std::map<std::string, std::size_t> counts;
-  for (const TestCase& test_case : manifest.cases)
-    for (const std::string& marker : test_case.markers) ++counts[marker];
-  for (const MarkerInfo& marker : manifest.markers)
-    std::printf("%-16s %6zu case%s  %s\n", marker.name.c_str(), counts[marker.name], counts[marker.name] == 1 ? " " : "s",
-                marker.description.c_str());
-  return kExitOk;
-}
-
 std::vector<std::string> current_environment() {
   std::vector<std::string> environment;
   for (char** entry = environ; *entry; ++entry) environment.emplace_back(*entry);
@@ -159,19 +102,6 @@ SchedulerOptions scheduler_options(const RunOptions& options, const Manifest& ma
   return scheduler;
 }
 
-// Collects this run's durations and outcomes for the history.
-class HistoryRecorder : public Reporter {
- public:
-  void case_finished(const TestCase& test_case, const CaseResult& result) override {
-    if (test_case.disabled) return;
-    updates_[test_case.id] = CaseHistory{result.stop - result.start, is_failure(result.outcome)};
-  }
-  const History& updates() const { return updates_; }
-
- private:
-  History updates_;
-};
-
 // The history is a help, not a result: failing to keep it is a warning.
 void save_history(const std::string& path, const HistoryRead& read, const History& updates) {
   if (updates.empty()) return;
@@ -194,7 +124,10 @@ int run_command(const RunOptions& options) {
   std::vector<std::size_t> selected;
   try {
     manifest = read_manifest(manifest_path);
-    if (options.list_markers) return list_markers(manifest);
+    if (options.list_markers) {
+      print_markers(manifest);
+      return kExitOk;
+    }
     const Selection selection(options.selection);
     check_markers(selection, manifest);
     selected = selection.apply(manifest);
