@@ -43,7 +43,7 @@ set(PTEST_ARGS "" CACHE STRING "Arguments the 'ptest' build target passes to the
 # file, and add_subdirectory(ptest) includes it in ptest's own scope: what
 # the functions need, they define themselves.
 macro(_ptest_keywords out)
-  set(${out} MARKERS MARK GROUP SERIAL TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
+  set(${out} MARKERS MARK GROUP SERIAL FIXTURES TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
       DISCOVERY_MODE DISCOVERY_TIMEOUT)
 endmacro()
 
@@ -173,6 +173,66 @@ function(ptest_marker_defaults marker)
   set_property(GLOBAL PROPERTY _PTEST_MARKER_TIMEOUT_${marker} "${arg_TIMEOUT}")
 endfunction()
 
+#[=======================================================================[.rst:
+.. command:: ptest_add_fixture
+
+  ::
+
+    ptest_add_fixture(<name> SETUP <command>... [CLEANUP <command>...]
+                      [WORKING_DIRECTORY <dir>])
+
+  A fixture that the cases of ``ptest_discover_tests(... FIXTURES <name>)``
+  need. The runner runs ``SETUP`` once per run, before the first such case,
+  whatever the number of workers, and ``CLEANUP`` once after the last; what
+  ``SETUP`` writes to the file named by ``PTEST_ENV`` (``NAME=VALUE`` lines)
+  reaches those cases' environment. Under CTest the same commands become
+  tests with ``FIXTURES_SETUP`` / ``FIXTURES_CLEANUP``, and the cases get
+  ``FIXTURES_REQUIRED``. Declare a fixture before the targets that use it.
+#]=======================================================================]
+function(ptest_add_fixture name)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "WORKING_DIRECTORY" "SETUP;CLEANUP")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "ptest_add_fixture(): unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' "
+                        "(keywords: SETUP, CLEANUP, WORKING_DIRECTORY)")
+  endif()
+  if(NOT name MATCHES "^[A-Za-z0-9_.-]+$")
+    message(FATAL_ERROR "ptest_add_fixture(): fixture '${name}' is not a valid name (letters, digits, '_', '.', '-')")
+  endif()
+  if(NOT arg_SETUP)
+    message(FATAL_ERROR "ptest_add_fixture(): fixture '${name}' needs a SETUP command")
+  endif()
+  get_property(declared GLOBAL PROPERTY _PTEST_FIXTURES)
+  if(name IN_LIST declared)
+    message(FATAL_ERROR "ptest_add_fixture(): fixture '${name}' is already declared")
+  endif()
+  if(NOT arg_WORKING_DIRECTORY)
+    set(arg_WORKING_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
+  endif()
+  _ptest_json_string(j_name "${name}")
+  _ptest_json_array(j_setup ${arg_SETUP})
+  _ptest_json_array(j_cleanup ${arg_CLEANUP})
+  _ptest_json_string(j_directory "${arg_WORKING_DIRECTORY}")
+  set_property(GLOBAL APPEND PROPERTY _PTEST_FIXTURES "${name}")
+  set_property(GLOBAL PROPERTY _PTEST_FIXTURE_JSON_${name}
+    "{\"name\": ${j_name}, \"setup\": ${j_setup}, \"cleanup\": ${j_cleanup}, \"working_directory\": ${j_directory}}")
+
+  # Under CTest: the same commands as fixture tests. The setup starts with a
+  # fresh PTEST_ENV file, which `ptest exec --env-file` reads for each case.
+  set(dir "${CMAKE_BINARY_DIR}/ptest")
+  file(MAKE_DIRECTORY "${dir}/fixtures")
+  set(env_file "${dir}/fixtures/${name}.env")
+  add_test(NAME ptest_fixture::${name}::setup
+    COMMAND PTest::ptest exec --slots "${dir}/workers" --new-env-file "${env_file}" -- ${arg_SETUP})
+  set_tests_properties(ptest_fixture::${name}::setup PROPERTIES
+    FIXTURES_SETUP "${name}" WORKING_DIRECTORY "${arg_WORKING_DIRECTORY}")
+  if(arg_CLEANUP)
+    add_test(NAME ptest_fixture::${name}::cleanup
+      COMMAND PTest::ptest exec --slots "${dir}/workers" --env-file "${env_file}" -- ${arg_CLEANUP})
+    set_tests_properties(ptest_fixture::${name}::cleanup PROPERTIES
+      FIXTURES_CLEANUP "${name}" WORKING_DIRECTORY "${arg_WORKING_DIRECTORY}")
+  endif()
+endfunction()
+
 ptest_markers(
   unit "fast, isolated tests of one unit"
   integration "tests that use real dependencies: files, databases, services"
@@ -273,7 +333,7 @@ endmacro()
 function(ptest_discover_tests target)
   _ptest_take_blocks(_blocks ${ARGN})
   cmake_parse_arguments(arg "" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT"
-                        "MARKERS;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
+                        "MARKERS;FIXTURES;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
   if(arg_UNPARSED_ARGUMENTS)
     _ptest_keywords(keywords)
     list(JOIN keywords ", " keywords)
@@ -304,6 +364,12 @@ function(ptest_discover_tests target)
   endforeach()
   list(REMOVE_DUPLICATES marker_timeouts)
   list(JOIN marker_timeouts ", " marker_timeouts)
+  get_property(declared_fixtures GLOBAL PROPERTY _PTEST_FIXTURES)
+  foreach(fixture IN LISTS arg_FIXTURES)
+    if(NOT fixture IN_LIST declared_fixtures)
+      _ptest_fail("no fixture named '${fixture}' (declare it with ptest_add_fixture() before using it)")
+    endif()
+  endforeach()
   if(NOT DEFINED arg_DISCOVERY_MODE)
     set(arg_DISCOVERY_MODE POST_BUILD)
   endif()
@@ -340,6 +406,7 @@ function(ptest_discover_tests target)
   _ptest_json_string(j_working_directory "${arg_WORKING_DIRECTORY}")
   _ptest_json_array(j_environment ${arg_ENVIRONMENT})
   _ptest_json_array(j_markers ${arg_MARKERS})
+  _ptest_json_array(j_fixtures ${arg_FIXTURES})
   _ptest_json_string(j_fragment "${fragment}")
   _ptest_json_string(j_ctest_file "${ctest_file}")
   _ptest_json_string(j_index "${dir}/index.json")
@@ -351,6 +418,7 @@ function(ptest_discover_tests target)
   \"working_directory\": ${j_working_directory},
   \"environment\": ${j_environment},
   \"markers\": ${j_markers},
+  \"fixtures\": ${j_fixtures},
   \"mark\": ${_blocks_MARK_JSON},
   \"groups\": ${_blocks_GROUP_JSON},
   \"timeout\": ${arg_TIMEOUT},
@@ -428,9 +496,17 @@ function(_ptest_finalize)
     list(APPEND markers "    {\"name\": ${j_name}, \"description\": ${j_description}}")
   endforeach()
   list(JOIN markers ",\n" markers)
+  get_property(fixture_names GLOBAL PROPERTY _PTEST_FIXTURES)
+  set(fixtures "")
+  foreach(name IN LISTS fixture_names)
+    get_property(fixture GLOBAL PROPERTY _PTEST_FIXTURE_JSON_${name})
+    list(APPEND fixtures "    ${fixture}")
+  endforeach()
+  list(JOIN fixtures ",\n" fixtures)
   set(dir "${CMAKE_BINARY_DIR}/ptest")
-  file(CONFIGURE OUTPUT "${dir}/index.json"
-    CONTENT "{\n  \"targets\": [\n${entries}\n  ],\n  \"markers\": [\n${markers}\n  ]\n}\n" @ONLY)
+  # GENERATE, so that fixture commands may name targets with $<TARGET_FILE:...>.
+  file(GENERATE OUTPUT "${dir}/index.json" CONTENT
+    "{\n  \"targets\": [\n${entries}\n  ],\n  \"markers\": [\n${markers}\n  ],\n  \"fixtures\": [\n${fixtures}\n  ]\n}\n")
 
   # build/ptest/ptest runs the runner on this build's manifest from anywhere,
   # whichever way the project got ptest.

@@ -16,6 +16,7 @@ namespace ptest {
 struct CtestLauncher {
   std::string runner;
   std::string slots;
+  std::string fixtures;  // where fixture setups leave their PTEST_ENV files
 };
 
 std::string ctest_script(const Manifest& manifest, const CtestLauncher& launcher = {});

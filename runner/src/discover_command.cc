@@ -58,6 +58,11 @@ void merge_manifest(const std::string& index_path, const std::string& manifest_p
   for (const auto& marker : index.value("markers", nlohmann::json::array()))
     merged.markers.push_back(
         MarkerInfo{marker.at("name").get<std::string>(), marker.value("description", std::string())});
+  for (const auto& fixture : index.value("fixtures", nlohmann::json::array()))
+    merged.fixtures.push_back(Fixture{fixture.at("name").get<std::string>(),
+                                      fixture.at("setup").get<std::vector<std::string>>(),
+                                      fixture.value("cleanup", std::vector<std::string>{}),
+                                      fixture.value("working_directory", std::string())});
   write_file_atomically(manifest_path, manifest_to_json(merged));
 }
 
@@ -91,8 +96,8 @@ CtestLauncher ctest_launcher(const DiscoverySpec& spec) {
   const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
   if (length <= 0) return {};
   const auto slash = spec.manifest_path.rfind('/');
-  return {std::string(self, static_cast<std::size_t>(length)),
-          (slash == std::string::npos ? std::string(".") : spec.manifest_path.substr(0, slash)) + "/workers"};
+  const std::string dir = slash == std::string::npos ? std::string(".") : spec.manifest_path.substr(0, slash);
+  return {std::string(self, static_cast<std::size_t>(length)), dir + "/workers", dir + "/fixtures"};
 }
 
 }  // namespace

@@ -101,6 +101,7 @@ DiscoverySpec read_discovery_spec(const std::string& path) {
       target.environment.emplace_back(entry.substr(0, equals), entry.substr(equals + 1));
     }
     spec.markers = document.value("markers", std::vector<std::string>{});
+    target.fixtures = document.value("fixtures", std::vector<std::string>{});
     spec.marks = read_rules<MarkRule>(document, "mark", "marker");
     spec.groups = read_rules<GroupRule>(document, "groups", "name");
     spec.timeout = document.value("timeout", 0.0);

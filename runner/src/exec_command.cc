@@ -49,15 +49,50 @@ std::string parent_run_uid() {
 }
 
 int usage() {
-  std::fprintf(stderr, "ptest: error: usage: ptest exec --slots DIR -- COMMAND [ARGUMENT...]\n");
+  std::fprintf(stderr,
+               "ptest: error: usage: ptest exec --slots DIR [--env-file FILE]... [--new-env-file FILE] "
+               "-- COMMAND [ARGUMENT...]\n");
   return kExitUsageError;
+}
+
+// NAME=VALUE lines of a fixture's PTEST_ENV file into the environment; a
+// missing file (the setup exported nothing) adds nothing.
+void load_env_file(const std::string& path) {
+  std::FILE* in = std::fopen(path.c_str(), "r");
+  if (!in) return;
+  char line[8192];
+  while (std::fgets(line, sizeof line, in)) {
+    std::string text = line;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    const auto equals = text.find('=');
+    if (equals != std::string::npos && equals > 0)
+      ::setenv(text.substr(0, equals).c_str(), text.substr(equals + 1).c_str(), 1);
+  }
+  std::fclose(in);
 }
 
 }  // namespace
 
 int exec_command(const std::vector<std::string>& arguments) {
-  if (arguments.size() < 4 || arguments[0] != "--slots" || arguments[2] != "--") return usage();
-  const std::string slots = arguments[1];
+  std::string slots;
+  std::size_t i = 0;
+  for (; i < arguments.size() && arguments[i] != "--"; ++i) {
+    const std::string& flag = arguments[i];
+    if (i + 1 >= arguments.size()) return usage();
+    const std::string& value = arguments[++i];
+    if (flag == "--slots") {
+      slots = value;
+    } else if (flag == "--env-file") {
+      load_env_file(value);
+    } else if (flag == "--new-env-file") {
+      // A fixture setup: it writes its exports to a file that starts empty.
+      ::unlink(value.c_str());
+      ::setenv("PTEST_ENV", value.c_str(), 1);
+    } else {
+      return usage();
+    }
+  }
+  if (slots.empty() || i + 1 >= arguments.size()) return usage();
   ::mkdir(slots.c_str(), 0755);
 
   // The lock stays held by the open descriptor across exec, until the case ends.
@@ -85,9 +120,9 @@ int exec_command(const std::vector<std::string>& arguments) {
   ::setenv("PTEST_TESTRUN_UID", parent_run_uid().c_str(), 1);
 
   std::vector<char*> argv;
-  for (std::size_t i = 3; i < arguments.size(); ++i) argv.push_back(const_cast<char*>(arguments[i].c_str()));
+  for (std::size_t j = i + 1; j < arguments.size(); ++j) argv.push_back(const_cast<char*>(arguments[j].c_str()));
   argv.push_back(nullptr);
-  ::execv(argv[0], argv.data());
+  ::execvp(argv[0], argv.data());  // a fixture's command may be a bare name, such as sh
   std::fprintf(stderr, "ptest: error: cannot start '%s': %s\n", argv[0], std::strerror(errno));
   return kExitInternalError;
 }

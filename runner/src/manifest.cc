@@ -72,7 +72,8 @@ class ManifestReader : public json::json_sax_t {
 
  private:
   enum class In {
-    nothing, top, targets, target, arguments, environment, cases, test_case, markers, registry, marker_info, skipped
+    nothing, top, targets, target, arguments, environment, target_fixtures, cases, test_case, markers, registry,
+    marker_info, fixtures, fixture, fixture_command, skipped
   };
 
   struct Value {
@@ -91,6 +92,10 @@ class ManifestReader : public json::json_sax_t {
   bool fail(const std::string& pointer, const std::string& why) {
     error = (pointer.empty() ? "/" : pointer) + ": " + why;
     return false;
+  }
+
+  std::string fixture_pointer() const {
+    return "/fixtures/" + std::to_string(manifest_.fixtures.size() - 1) + "/" + key_;
   }
 
   // The JSON pointer of the current container, plus `key` if given.
@@ -118,6 +123,21 @@ class ManifestReader : public json::json_sax_t {
       if (object) return fail("/targets", "expected an array");
       saw_targets_ = true;
       in = In::targets;
+    } else if (parent == In::top && key_ == "fixtures") {
+      if (object) return fail("/fixtures", "expected an array");
+      in = In::fixtures;
+    } else if (parent == In::fixtures) {
+      if (!object) return fail("/fixtures/" + std::to_string(manifest_.fixtures.size()), "expected an object");
+      manifest_.fixtures.emplace_back();
+      in = In::fixture;
+    } else if (parent == In::fixture && (key_ == "setup" || key_ == "cleanup")) {
+      if (object) return fail(fixture_pointer(), "expected an array of strings");
+      in = In::fixture_command;
+    } else if (parent == In::fixture) {
+      return fail(fixture_pointer(), "expected a string");
+    } else if (parent == In::target && key_ == "fixtures") {
+      if (object) return fail(pointer(key_), "expected an array of strings");
+      in = In::target_fixtures;
     } else if (parent == In::top && key_ == "markers") {
       if (object) return fail("/markers", "expected an array");
       in = In::registry;
@@ -219,6 +239,26 @@ class ManifestReader : public json::json_sax_t {
         if (value.kind != Value::Kind::string) return fail(pointer(key_), "expected a string");
         manifest_.targets.back().environment.emplace_back(key_, std::move(*value.text));
         return true;
+      case In::target_fixtures:
+        if (value.kind != Value::Kind::string) return fail(pointer(), "expected an array of strings");
+        manifest_.targets.back().fixtures.push_back(std::move(*value.text));
+        return true;
+      case In::fixtures: return fail("/fixtures/" + std::to_string(manifest_.fixtures.size()), "expected an object");
+      case In::fixture_command: {
+        if (value.kind != Value::Kind::string) return fail(fixture_pointer(), "expected an array of strings");
+        Fixture& fixture = manifest_.fixtures.back();
+        (stack_.back().key == "setup" ? fixture.setup : fixture.cleanup).push_back(std::move(*value.text));
+        return true;
+      }
+      case In::fixture: {
+        Fixture& fixture = manifest_.fixtures.back();
+        if (key_ != "name" && key_ != "working_directory") return key_ == "setup" || key_ == "cleanup"
+                                                                       ? fail(fixture_pointer(), "expected an array of strings")
+                                                                       : true;
+        if (value.kind != Value::Kind::string) return fail(fixture_pointer(), "expected a string");
+        (key_ == "name" ? fixture.name : fixture.working_directory) = std::move(*value.text);
+        return true;
+      }
       case In::registry: return fail("/markers/" + std::to_string(manifest_.markers.size()), "expected an object");
       case In::marker_info: {
         const std::string where = "/markers/" + std::to_string(manifest_.markers.size() - 1) + "/" + key_;
@@ -235,7 +275,8 @@ class ManifestReader : public json::json_sax_t {
   }
 
   bool top_field(const Value& value) {
-    if (key_ == "targets" || key_ == "cases" || key_ == "markers") return fail("/" + key_, "expected an array");
+    if (key_ == "targets" || key_ == "cases" || key_ == "markers" || key_ == "fixtures")
+      return fail("/" + key_, "expected an array");
     if (key_ != "schema_version") return true;
     saw_version_ = true;
     if (value.kind != Value::Kind::number || !value.integer || value.number != kManifestSchemaVersion) {
@@ -275,6 +316,7 @@ class ManifestReader : public json::json_sax_t {
     if (key_ == "working_directory") return take_string(value, target.working_directory, 0, true);
     if (key_ == "arguments") return fail(pointer(key_), "expected an array of strings");
     if (key_ == "environment") return fail(pointer(key_), "expected an object of strings");
+    if (key_ == "fixtures") return fail(pointer(key_), "expected an array of strings");
     return true;
   }
 
@@ -345,7 +387,8 @@ std::string manifest_to_json(const Manifest& manifest) {
                        {"executable", target.executable},
                        {"arguments", target.arguments},
                        {"working_directory", target.working_directory},
-                       {"environment", environment}});
+                       {"environment", environment},
+                       {"fixtures", target.fixtures}});
   }
   ordered cases = ordered::array();
   for (const TestCase& test_case : manifest.cases) {
@@ -363,8 +406,17 @@ std::string manifest_to_json(const Manifest& manifest) {
   ordered markers = ordered::array();
   for (const MarkerInfo& marker : manifest.markers)
     markers.push_back({{"name", marker.name}, {"description", marker.description}});
-  ordered document = {
-      {"schema_version", kManifestSchemaVersion}, {"markers", markers}, {"targets", targets}, {"cases", cases}};
+  ordered fixtures = ordered::array();
+  for (const Fixture& fixture : manifest.fixtures)
+    fixtures.push_back({{"name", fixture.name},
+                        {"setup", fixture.setup},
+                        {"cleanup", fixture.cleanup},
+                        {"working_directory", fixture.working_directory}});
+  ordered document = {{"schema_version", kManifestSchemaVersion},
+                      {"markers", markers},
+                      {"fixtures", fixtures},
+                      {"targets", targets},
+                      {"cases", cases}};
   // Compact: a 20,000-case manifest is read on every run, and white space
   // costs reading time (jq or python -m json.tool show it indented).
   return document.dump() + "\n";

@@ -16,6 +16,17 @@ struct Target {
   std::vector<std::string> arguments;  // EXTRA_ARGS, placed after the gtest flags
   std::string working_directory;
   std::vector<std::pair<std::string, std::string>> environment;
+  std::vector<std::string> fixtures;  // FIXTURES: set up before any of its cases runs
+};
+
+// ptest_add_fixture(): commands run once per run around the cases that need
+// them. What SETUP writes to the file named by PTEST_ENV (NAME=VALUE lines)
+// is added to those cases' environment.
+struct Fixture {
+  std::string name;
+  std::vector<std::string> setup;
+  std::vector<std::string> cleanup;  // empty: none
+  std::string working_directory;
 };
 
 // One GoogleTest case as discovered at build time.
@@ -45,6 +56,7 @@ struct Manifest {
   std::vector<Target> targets;
   std::vector<TestCase> cases;
   std::vector<MarkerInfo> markers;  // the registry; empty in a manifest from before it
+  std::vector<Fixture> fixtures;
 };
 
 enum class Outcome { passed, failed, skipped, crashed, timeout };

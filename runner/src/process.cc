@@ -71,7 +71,10 @@ Child spawn(const Command& command) {
   std::vector<char*> argv = pointers(command.argv);
   std::vector<char*> envp = pointers(command.environment);
   pid_t pid = -1;
-  const int error = ::posix_spawn(&pid, argv[0], &setup.actions, &setup.attributes, argv.data(), envp.data());
+  // A bare name ("sh") is looked up in PATH, as a shell would; test binaries come with a path.
+  const bool search_path = command.argv[0].find('/') == std::string::npos;
+  const int error = (search_path ? ::posix_spawnp : ::posix_spawn)(&pid, argv[0], &setup.actions, &setup.attributes,
+                                                                   argv.data(), envp.data());
   ::close(fds[1]);
   if (error != 0) {
     ::close(fds[0]);

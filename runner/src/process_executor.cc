@@ -131,6 +131,7 @@ struct ProcessExecutor::Slot : GtestOutputParser::Listener {
 };
 
 std::vector<std::string> case_environment(const std::vector<std::string>& base, const Target& target,
+                                          const std::vector<std::pair<std::string, std::string>>& fixtures,
                                           int worker, int worker_count, const std::string& testrun_uid,
                                           const std::string& tmpdir) {
   std::map<std::string, std::string> variables;
@@ -139,6 +140,7 @@ std::vector<std::string> case_environment(const std::vector<std::string>& base, 
     if (equals != std::string::npos) variables[entry.substr(0, equals)] = entry.substr(equals + 1);
   }
   for (const auto& [name, value] : target.environment) variables[name] = value;
+  for (const auto& [name, value] : fixtures) variables[name] = value;
   variables["PTEST_WORKER"] = worker_name(worker);
   variables["PTEST_WORKER_COUNT"] = std::to_string(worker_count);
   variables["PTEST_TESTRUN_UID"] = testrun_uid;
@@ -185,8 +187,8 @@ void ProcessExecutor::start(const Batch& batch) {
   command.argv.insert(command.argv.end(), target.arguments.begin(), target.arguments.end());
   const auto worker = static_cast<std::size_t>(batch.worker);
   command.environment = case_environment(
-      options_.base_environment, target, batch.worker, options_.worker_count, options_.testrun_uid,
-      worker < options_.worker_tmpdirs.size() ? options_.worker_tmpdirs[worker] : std::string());
+      options_.base_environment, target, batch.environment, batch.worker, options_.worker_count,
+      options_.testrun_uid, worker < options_.worker_tmpdirs.size() ? options_.worker_tmpdirs[worker] : std::string());
   command.working_directory = target.working_directory;
   try {
     slot->child = spawn(command);

@@ -52,10 +52,12 @@ class ProcessExecutor : public Executor {
   static constexpr double kMinimumWakeupInterval = 0.001;  // seconds
 };
 
-// The environment a case sees: the base, the target's ENVIRONMENT, then the
-// worker's identity (PTEST_WORKER, PTEST_WORKER_COUNT, PTEST_TESTRUN_UID,
-// PTEST_TMPDIR and TEST_TMPDIR), and GoogleTest settings the runner relies on.
+// The environment a case sees: the base, the target's ENVIRONMENT, what its
+// fixtures' setups exported, then the worker's identity (PTEST_WORKER,
+// PTEST_WORKER_COUNT, PTEST_TESTRUN_UID, PTEST_TMPDIR and TEST_TMPDIR), and
+// GoogleTest settings the runner relies on.
 std::vector<std::string> case_environment(const std::vector<std::string>& base, const Target& target,
+                                          const std::vector<std::pair<std::string, std::string>>& fixtures,
                                           int worker, int worker_count, const std::string& testrun_uid,
                                           const std::string& tmpdir);
 

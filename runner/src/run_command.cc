@@ -13,6 +13,7 @@
 #include "collection_json.h"
 #include "cpu_count.h"
 #include "exit_status.h"
+#include "fixture_host.h"
 #include "history.h"
 #include "history_recorder.h"
 #include "json_report.h"
@@ -204,7 +205,9 @@ int run_command(const RunOptions& options) {
 
     reporters.run_started(RunStart{selected.size(), scheduler.worker_count(),
                                    dist_mode_name(options.dist), executor_options.testrun_uid});
+    ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
     RunLoopOptions loop_options;
+    loop_options.fixtures = &fixture_host;
     loop_options.maxfail = options.maxfail;
     loop_options.max_worker_restart =
         options.max_worker_restart.value_or(4 * static_cast<std::size_t>(scheduler.worker_count()));

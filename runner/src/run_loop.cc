@@ -3,6 +3,9 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
 #include <variant>
 
 namespace ptest {
@@ -15,6 +18,77 @@ struct Overloaded : Handlers... {
 };
 template <class... Handlers>
 Overloaded(Handlers...) -> Overloaded<Handlers...>;
+
+// The fixtures of a run: each set up at most once, cleaned up once, after
+// the last case that needs it has finished.
+class FixtureTracker {
+ public:
+  FixtureTracker(const Manifest& manifest, const std::vector<std::size_t>& cases, FixtureHost* host)
+      : manifest_(manifest), host_(host) {
+    for (std::size_t i = 0; i < manifest.fixtures.size(); ++i) index_[manifest.fixtures[i].name] = i;
+    for (std::size_t index : cases)
+      for (const std::string& name : manifest.targets[manifest.cases[index].target].fixtures) ++states_[name].remaining;
+  }
+
+  // Sets up what the batch's binary needs, adding the setups' exports to the
+  // batch. Returns why it cannot run, or an empty string.
+  std::string prepare(Batch& batch) {
+    if (!host_) return {};
+    for (const std::string& name : manifest_.targets[batch.target].fixtures) {
+      State& state = states_[name];
+      if (state.phase == Phase::pending) {
+        auto it = index_.find(name);
+        if (it == index_.end()) {
+          state.phase = Phase::failed;
+          state.message = "no fixture named '" + name + "' in the manifest";
+        } else {
+          const FixtureSetup setup = host_->set_up(manifest_.fixtures[it->second]);
+          state.phase = setup.ok ? Phase::ready : Phase::failed;
+          state.environment = setup.environment;
+          state.message = setup.message;
+        }
+      }
+      if (state.phase == Phase::failed) return state.message;
+      batch.environment.insert(batch.environment.end(), state.environment.begin(), state.environment.end());
+    }
+    return {};
+  }
+
+  // A case is done (finished, or will not run): cleans up what it was the last user of.
+  void done(std::size_t case_index) {
+    for (const std::string& name : manifest_.targets[manifest_.cases[case_index].target].fixtures) {
+      State& state = states_[name];
+      if (state.remaining > 0 && --state.remaining == 0) clean_up(name, state);
+    }
+  }
+
+  // The end of the run: whatever was set up and not yet cleaned up.
+  void finish() {
+    for (auto& [name, state] : states_) clean_up(name, state);
+  }
+
+ private:
+  enum class Phase { pending, ready, failed, cleaned };
+  struct State {
+    Phase phase = Phase::pending;
+    std::vector<std::pair<std::string, std::string>> environment;
+    std::string message;
+    std::size_t remaining = 0;
+  };
+
+  // A failed setup is cleaned up too: it may have half-built something.
+  void clean_up(const std::string& name, State& state) {
+    if (state.phase != Phase::ready && state.phase != Phase::failed) return;
+    auto it = index_.find(name);
+    if (host_ && it != index_.end()) host_->clean_up(manifest_.fixtures[it->second]);
+    state.phase = Phase::cleaned;
+  }
+
+  const Manifest& manifest_;
+  FixtureHost* host_;
+  std::map<std::string, std::size_t> index_;
+  std::map<std::string, State> states_;
+};
 
 }  // namespace
 
@@ -35,6 +109,7 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
     reporter.case_finished(manifest.cases[index], result);
   }
 
+  FixtureTracker fixtures(manifest, scheduler.all_cases(), options.fixtures);
   const int workers = scheduler.worker_count();
   std::vector<bool> busy(static_cast<std::size_t>(workers), false);
   bool stopping = false;
@@ -46,22 +121,50 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
     executor.stop_all(signal, options.stop_grace);
   };
 
+  auto finished_case = [&](const CaseResult& result) {
+    summary.count(result.outcome);
+    ++finished;
+    reporter.case_finished(manifest.cases[result.case_index], result);
+    fixtures.done(result.case_index);
+  };
+  // Starts a batch once its fixtures are set up; a batch whose fixture
+  // failed does not run: its cases fail with the setup's reason.
+  auto launch = [&](Batch& batch) {
+    const std::string fixture_failure = fixtures.prepare(batch);
+    if (fixture_failure.empty()) {
+      busy[static_cast<std::size_t>(batch.worker)] = true;
+      executor.start(batch);
+      return true;
+    }
+    for (std::size_t index : batch.cases) {
+      CaseResult result;
+      result.case_index = index;
+      result.outcome = Outcome::failed;
+      result.worker = batch.worker;
+      result.start = result.stop = executor.now();
+      result.message = fixture_failure;
+      finished_case(result);
+    }
+    return false;
+  };
+
   for (;;) {
     if (!stopping) {
       for (int worker = 0; worker < workers; ++worker) {
         if (busy[static_cast<std::size_t>(worker)]) continue;
-        if (auto batch = scheduler.next_batch(worker)) {
-          busy[static_cast<std::size_t>(worker)] = true;
-          executor.start(*batch);
-        }
+        while (auto batch = scheduler.next_batch(worker))
+          if (launch(*batch)) break;
       }
     }
     if (std::none_of(busy.begin(), busy.end(), [](bool b) { return b; })) {
       // Nothing runs and no parallel work is left: the serial cases' turn.
-      std::optional<Batch> serial = stopping ? std::nullopt : scheduler.next_serial_batch();
-      if (!serial) break;
-      busy[static_cast<std::size_t>(serial->worker)] = true;
-      executor.start(*serial);
+      bool started = false;
+      while (!stopping && !started) {
+        std::optional<Batch> serial = scheduler.next_serial_batch();
+        if (!serial) break;
+        started = launch(*serial);
+      }
+      if (!started) break;
     }
 
     for (ExecutorEvent& event : executor.wait()) {
@@ -71,10 +174,8 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
                 reporter.case_started(manifest.cases[started.case_index], started.worker);
               },
               [&](CaseFinished& done) {
-                summary.count(done.result.outcome);
-                ++finished;
                 scheduler.observe(done.result.case_index, done.result.stop - done.result.start);
-                reporter.case_finished(manifest.cases[done.result.case_index], done.result);
+                finished_case(done.result);
                 if (options.maxfail > 0 && summary.failures() >= options.maxfail)
                   stop("stopping after " + std::to_string(summary.failures()) + " failure" +
                            (summary.failures() == 1 ? "" : "s"),
@@ -102,6 +203,7 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
           event);
     }
   }
+  fixtures.finish();
   summary.not_run = selected - finished;
   summary.duration = executor.now();
   reporter.run_finished(summary);

@@ -1,6 +1,8 @@
 // Drives a run: hands batches from the scheduler to the executor whenever a
 // worker is free, passes what happens to the reporters, and decides when to
-// stop early (-x, --maxfail, Ctrl-C).
+// stop early (-x, --maxfail, Ctrl-C). It also sets fixtures up once, before
+// the first batch that needs them, and cleans each up after the last of its
+// cases, or at the end of the run.
 #pragma once
 
 #include <cstddef>
@@ -8,6 +10,7 @@
 #include <vector>
 
 #include "executor.h"
+#include "fixture_host.h"
 #include "reporter.h"
 #include "scheduler.h"
 
@@ -19,6 +22,8 @@ struct RunLoopOptions {
   // new process for the rest of its batch: pytest-xdist's worker restart).
   std::size_t max_worker_restart = SIZE_MAX;
   double stop_grace = 2.0;  // seconds between the stop signal and SIGKILL
+  // Runs fixture setups and cleanups; null: the manifest's fixtures are not set up.
+  FixtureHost* fixtures = nullptr;
 };
 
 // `disabled`: selected DISABLED_ cases, reported as skipped without running.

@@ -44,7 +44,7 @@ void raise_to(double& longest, double seconds) { longest = std::max(longest, sec
 
 Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::size_t>& selected,
                      SchedulerOptions options)
-    : cases_(cases), options_(std::move(options)) {
+    : cases_(cases), all_cases_(selected), options_(std::move(options)) {
   std::vector<Unit> units = make_units(selected);
   auto serial = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {

@@ -23,6 +23,8 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "dist_mode.h"
@@ -34,6 +36,7 @@ struct Batch {
   int worker = 0;
   std::size_t target = 0;          // index into Manifest::targets
   std::vector<std::size_t> cases;  // indices into Manifest::cases, in run order
+  std::vector<std::pair<std::string, std::string>> environment;  // added by fixtures
 };
 
 struct SchedulerOptions {
@@ -74,6 +77,9 @@ class Scheduler {
   // Cases not yet handed out in a batch.
   std::size_t remaining() const;
 
+  // Every case the scheduler was given, in the order given.
+  const std::vector<std::size_t>& all_cases() const { return all_cases_; }
+
  private:
   struct Unit {
     std::vector<std::size_t> cases;
@@ -102,6 +108,7 @@ class Scheduler {
   static constexpr std::size_t kBatchSearchWindow = 512;
 
   const std::vector<TestCase>& cases_;
+  std::vector<std::size_t> all_cases_;
   SchedulerOptions options_;
   std::vector<Queue> queues_;                   // per worker (worksteal) or one shared
   std::vector<std::deque<std::size_t>> hands_;  // per worker: taken, not yet batched

@@ -16,6 +16,7 @@ class ScratchDirectories {
   ScratchDirectories& operator=(const ScratchDirectories&) = delete;
 
   const std::vector<std::string>& paths() const { return paths_; }  // by worker
+  const std::string& root() const { return root_; }
 
  private:
   std::string root_;

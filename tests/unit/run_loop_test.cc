@@ -228,6 +228,70 @@ TEST(RunLoop, ASerialBatchStartsOnlyWhenNothingElseRuns) {
   EXPECT_EQ(executor.running_when_serial_started, 0);
 }
 
+namespace {
+
+class FakeFixtures : public FixtureHost {
+ public:
+  bool fail = false;
+  std::vector<std::string> calls;
+  FixtureSetup set_up(const Fixture& fixture) override {
+    calls.push_back("setup " + fixture.name);
+    FixtureSetup setup;
+    setup.ok = !fail;
+    setup.environment = {{"DB_URL", "db://test"}};
+    setup.message = fail ? "fixture '" + fixture.name + "' setup exited with status 1" : "";
+    return setup;
+  }
+  void clean_up(const Fixture& fixture) override { calls.push_back("cleanup " + fixture.name); }
+};
+
+// Two binaries; only the second needs the fixture "db".
+Manifest with_fixture() {
+  std::vector<TestCase> cases;
+  for (int i = 0; i < 6; ++i) cases.push_back(make_case("S", "T" + std::to_string(i), i < 3 ? 0 : 1));
+  Manifest manifest = make_manifest(2, cases);
+  manifest.fixtures = {Fixture{"db", {"/bin/setup"}, {"/bin/cleanup"}, "/tmp"}};
+  manifest.targets[1].fixtures = {"db"};
+  return manifest;
+}
+
+}  // namespace
+
+TEST(RunLoop, AFixtureIsSetUpOnceBeforeItsCasesAndCleanedUpAfterTheLast) {
+  const Manifest manifest = with_fixture();
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 4));
+  FakeExecutor executor(manifest);
+  Recorder recorder;
+  FakeFixtures fixtures;
+  RunLoopOptions options;
+  options.fixtures = &fixtures;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, options);
+  EXPECT_EQ(summary.passed, 6u);
+  EXPECT_EQ(fixtures.calls, (std::vector<std::string>{"setup db", "cleanup db"}));
+  for (const Batch& batch : executor.started) {
+    const bool needs_db = batch.target == 1;
+    EXPECT_EQ(batch.environment.size(), needs_db ? 1u : 0u);
+    if (needs_db) EXPECT_EQ(batch.environment[0].second, "db://test");
+  }
+}
+
+TEST(RunLoop, AFailedSetupFailsItsCasesWithoutRunningThemAndStillCleansUp) {
+  const Manifest manifest = with_fixture();
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
+  FakeExecutor executor(manifest);
+  Recorder recorder;
+  FakeFixtures fixtures;
+  fixtures.fail = true;
+  RunLoopOptions options;
+  options.fixtures = &fixtures;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, options);
+  EXPECT_EQ(summary.passed, 3u);
+  EXPECT_EQ(summary.failed, 3u);
+  EXPECT_EQ(recorder.outcome.at("bin1::S.T4"), Outcome::failed);
+  for (const Batch& batch : executor.started) EXPECT_EQ(batch.target, 0u);
+  EXPECT_EQ(fixtures.calls, (std::vector<std::string>{"setup db", "cleanup db"}));
+}
+
 TEST(RunLoop, DisabledCasesAreSkippedWithoutRunning) {
   Manifest manifest = sample(3);
   manifest.cases[1].disabled = true;
