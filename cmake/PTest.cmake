@@ -20,6 +20,7 @@ metadata, registers every case with CTest and writes the manifest that the
                          [EXTRA_ARGS <arg>...]
                          [ENVIRONMENT <NAME=value>...]
                          [DISCOVERY_MODE POST_BUILD|PRE_TEST]
+                         [CTEST_MODE CASES|RUNNER]
                          [DISCOVERY_TIMEOUT <seconds>])
 
   ``MARKERS`` mark every case of ``<target>``. Each ``MARK`` marks the cases
@@ -44,7 +45,7 @@ set(PTEST_ARGS "" CACHE STRING "Arguments the 'ptest' build target passes to the
 # the functions need, they define themselves.
 macro(_ptest_keywords out)
   set(${out} MARKERS MARK GROUP SERIAL FIXTURES TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
-      DISCOVERY_MODE DISCOVERY_TIMEOUT)
+      DISCOVERY_MODE DISCOVERY_TIMEOUT CTEST_MODE)
 endmacro()
 
 # A marker must work as a -m name and as a CTest label.
@@ -332,7 +333,7 @@ endmacro()
 
 function(ptest_discover_tests target)
   _ptest_take_blocks(_blocks ${ARGN})
-  cmake_parse_arguments(arg "" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT"
+  cmake_parse_arguments(arg "" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CTEST_MODE"
                         "MARKERS;FIXTURES;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
   if(arg_UNPARSED_ARGUMENTS)
     _ptest_keywords(keywords)
@@ -370,6 +371,12 @@ function(ptest_discover_tests target)
       _ptest_fail("no fixture named '${fixture}' (declare it with ptest_add_fixture() before using it)")
     endif()
   endforeach()
+  if(NOT DEFINED arg_CTEST_MODE)
+    set(arg_CTEST_MODE CASES)
+  endif()
+  if(NOT arg_CTEST_MODE MATCHES "^(CASES|RUNNER)$")
+    _ptest_fail("CTEST_MODE '${arg_CTEST_MODE}' is not CASES or RUNNER")
+  endif()
   if(NOT DEFINED arg_DISCOVERY_MODE)
     set(arg_DISCOVERY_MODE POST_BUILD)
   endif()
@@ -424,6 +431,7 @@ function(ptest_discover_tests target)
   \"timeout\": ${arg_TIMEOUT},
   \"marker_timeouts\": {${marker_timeouts}},
   \"discovery_timeout\": ${arg_DISCOVERY_TIMEOUT},
+  \"ctest_mode\": \"${arg_CTEST_MODE}\",
   \"fragment\": ${j_fragment},
   \"ctest_file\": ${j_ctest_file},
   \"index\": ${j_index},

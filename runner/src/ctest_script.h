@@ -21,6 +21,14 @@ struct CtestLauncher {
 
 std::string ctest_script(const Manifest& manifest, const CtestLauncher& launcher = {});
 
+// CTEST_MODE RUNNER: one ctest test per distinct marker set of the target's
+// cases, labelled with that set, which runs the ptest runner on exactly those
+// cases (`-m` naming every marker of the target, each with or without `not`).
+// So `ctest -L smoke` runs every smoke case once, with batching and stealing.
+// `workers`: the runner's -n and the test's PROCESSORS, at most.
+std::string ctest_runner_script(const Manifest& manifest, const std::string& runner, const std::string& manifest_path,
+                                int workers);
+
 // A CMake bracket argument holding `text` verbatim: [==[text]==], with as
 // many '=' as it takes for the closing bracket not to occur inside.
 std::string cmake_bracket(const std::string& text);

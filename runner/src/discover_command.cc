@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "atomic_file.h"
+#include "cpu_count.h"
 #include "ctest_script.h"
 #include "discovery.h"
 #include "file_lock.h"
@@ -142,7 +143,11 @@ int discover_command(const std::string& spec_path) {
 
     const Manifest fragment = build_fragment(spec, cases, source_marks);
     write_file_atomically(spec.fragment_path, manifest_to_json(fragment));
-    write_file_atomically(spec.ctest_path, ctest_script(fragment, ctest_launcher(spec)));
+    const CtestLauncher launcher = ctest_launcher(spec);
+    write_file_atomically(spec.ctest_path, spec.ctest_runs_runner
+                                               ? ctest_runner_script(fragment, launcher.runner, spec.manifest_path,
+                                                                     usable_cpu_count())
+                                               : ctest_script(fragment, launcher));
     merge_manifest(spec.index_path, spec.manifest_path);
     return 0;
   } catch (const std::exception& error) {

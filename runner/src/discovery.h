@@ -31,6 +31,7 @@ struct DiscoverySpec {
   double timeout = 0;
   std::map<std::string, double> marker_timeouts;  // ptest_marker_defaults(): replace `timeout`
   double discovery_timeout = 5;
+  bool ctest_runs_runner = false;  // CTEST_MODE RUNNER: a ctest test per marker set, each running ptest
   std::string fragment_path;  // where this target's manifest fragment goes
   std::string ctest_path;     // where its CTest script goes
   std::string index_path;     // the list of every target's fragment

@@ -3,6 +3,7 @@ and find_package() (the last in test_consumer.py), each give
 ptest_discover_tests(), the runner and the 'ptest' target; PRE_TEST
 discovery lists the cases when ctest starts instead of at build time."""
 import os
+import re
 import shutil
 import unittest
 
@@ -33,6 +34,20 @@ class Consumption(unittest.TestCase):
         build = e2e.configure_and_build("consumer", "via-fetchcontent", "-DPTEST_USE=fetchcontent",
                                         "-DPTEST_SOURCE_DIR=" + e2e.SOURCE_DIR)
         self.check_project(build)
+
+    def test_ctest_mode_runner_runs_each_labelled_case_once_through_the_runner(self):
+        build = e2e.configure_and_build("consumer", "ctest-mode-runner", "-DPTEST_CTEST_MODE=RUNNER")
+        tests = e2e.ctest_tests(build)
+        self.assertIn("math_tests::[slow,smoke,unit]", tests)
+        self.assertEqual(tests["math_tests::[slow,smoke,unit]"]["LABELS"], ["slow", "smoke", "unit"])
+        self.assertLess(len(tests), 13)  # a test per marker set, not per case
+        for args, expression in ((["-L", "^smoke$"], "smoke"), (["-L", "^unit$", "-LE", "^slow$"], "unit and not slow"),
+                                 ([], None)):
+            status, output = e2e.run([e2e.CTEST, "-V"] + args, cwd=build)
+            self.assertEqual(status, 0, output)
+            ran = sum(int(count) for count in re.findall(r"^\d+: (\d+) passed", output, re.MULTILINE))
+            expected = len(e2e.collect(build, "-m", expression) if expression else e2e.collect(build))
+            self.assertEqual(ran, expected, "ctest %s ran %d cases through the runner, not %d" % (args, ran, expected))
 
     def test_changed_markers_are_rediscovered_without_touching_the_binary(self):
         source = os.path.join(e2e.WORK, "rediscover-src")

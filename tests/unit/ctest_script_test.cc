@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_support.h"
 
 using namespace ptest;
@@ -45,4 +47,22 @@ TEST(CtestScript, CasesRunThroughTheLauncherWhenThereIsOne) {
                         "[[/bin/bin0]] [[--gtest_filter=A.One]])"),
             std::string::npos)
       << script;
+}
+
+TEST(CtestRunnerScript, OneTestPerMarkerSetRunningExactlyItsCases) {
+  Manifest manifest = make_manifest(1, {make_case("A", "One", 0, {"smoke", "unit"}), make_case("A", "Two", 0, {"unit"}),
+                                        make_case("A", "Three", 0, {"smoke", "unit"}, "db"),
+                                        make_case("A", "Four", 0, {"serial", "unit"})});
+  const std::string script = ctest_runner_script(manifest, "/opt/ptest", "/b/ptest/manifest.json", 8);
+  EXPECT_NE(script.find("add_test([=[bin0::[smoke,unit]]=] [[/opt/ptest]] --manifest [[/b/ptest/manifest.json]] -q -n 2 "
+                        "-m [[not serial and smoke and unit]] [[bin0::*]])"),
+            std::string::npos)
+      << script;
+  EXPECT_NE(script.find("set_tests_properties([=[bin0::[smoke,unit]]=] PROPERTIES PROCESSORS 2 LABELS [[smoke;unit]] "
+                        "RESOURCE_LOCK [[ptest_group_db]])"),
+            std::string::npos)
+      << script;
+  EXPECT_NE(script.find("-m [[not serial and not smoke and unit]]"), std::string::npos) << script;
+  EXPECT_NE(script.find("PROCESSORS 1 LABELS [[serial;unit]] RUN_SERIAL TRUE"), std::string::npos) << script;
+  EXPECT_EQ(std::count(script.begin(), script.end(), '\n'), 1 + 3 * 2);  // the comment, then two lines a set
 }
