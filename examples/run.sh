@@ -20,7 +20,7 @@ echo "== cmake --build --preset full      (every case, nightly: the ptest target
 cmake --build --preset full
 
 echo
-echo "== cmake --build --preset regression   (-m 'not slow', every pull request)"
+echo "== cmake --build --preset regression   (-m 'not e2e', every pull request)"
 cmake --build --preset regression
 
 echo

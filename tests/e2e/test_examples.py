@@ -31,18 +31,23 @@ class Inventory(unittest.TestCase):
 
     def test_build_presets_run_the_three_suites_under_ptest(self):
         self.assertIn("7 passed in ", self.build_preset("smoke"))
-        self.assertIn("16 passed in ", self.build_preset("regression"))
-        self.assertIn("17 passed in ", self.build_preset("full"))
+        self.assertIn("17 passed in ", self.build_preset("regression"))
+        self.assertIn("18 passed in ", self.build_preset("full"))
 
     def test_test_presets_run_the_same_cases_under_ctest(self):
         status, output = e2e.run([e2e.CTEST, "--preset", "full"], cwd=self.source)
         self.assertEqual(status, 0, output)
-        self.assertIn("0 tests failed out of 17", output)
+        self.assertIn("0 tests failed out of 18", output)
         status, output = e2e.run([e2e.CTEST, "--preset", "smoke", "--show-only=json-v1"], cwd=self.source)
         self.assertEqual(status, 0, output)
         self.assertEqual(sorted(test["name"] for test in json.loads(output)["tests"]),
                          e2e.collect(self.build, "-m", "smoke"))
         self.assertEqual(e2e.ctest_names(self.build, "-LE", "^slow$"), e2e.collect(self.build, "-m", "not slow"))
+        status, output = e2e.run([e2e.CTEST, "--preset", "regression", "--show-only=json-v1"], cwd=self.source)
+        self.assertEqual(sorted(test["name"] for test in json.loads(output)["tests"]),
+                         e2e.collect(self.build, "-m", "not e2e"))
+        self.assertEqual(e2e.collect(self.build, "-m", "e2e"),
+                         ["inventory_integration_tests::Workflow.ReceiveSellAndReload"])
 
     def test_ledger_group_runs_on_one_worker_one_at_a_time(self):
         report_path = os.path.join(self.build, "report.json")

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <ptest/markers.h>
 
 #include <cstdlib>
 #include <string>
@@ -38,3 +39,14 @@ static void record(const std::string& item, int count) {
 TEST(Ledger, RecordsSales) { record("sale", 3); }
 TEST(Ledger, RecordsReturns) { record("return", 1); }
 TEST(Ledger, RecordsWriteOffs) { record("write-off", 2); }
+
+// A whole workflow: receive stock, sell some, save and reload. Marked e2e
+// here, next to the test, instead of in CMakeLists.txt.
+TEST(Workflow, ReceiveSellAndReload) {
+  inventory::Inventory stock;
+  stock.add("apple", 10);
+  ASSERT_TRUE(stock.remove("apple", 4));
+  inventory::save(stock, scratch("workflow.txt"));
+  EXPECT_EQ(inventory::load(scratch("workflow.txt")).count("apple"), 6);
+}
+PTEST_MARK(Workflow, ReceiveSellAndReload, e2e);
