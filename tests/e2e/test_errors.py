@@ -69,6 +69,20 @@ class ConfigureErrors(unittest.TestCase):
         self.assert_configure_fails("mode", "ptest_discover_tests(t DISCOVERY_MODE SOMETIMES)",
                                     "DISCOVERY_MODE 'SOMETIMES' is not POST_BUILD or PRE_TEST")
 
+    def test_bad_ctest_mode(self):
+        self.assert_configure_fails("ctest-mode", "ptest_discover_tests(t CTEST_MODE SOMETIMES)",
+                                    "CTEST_MODE 'SOMETIMES' is not CASES or RUNNER")
+
+    def test_unknown_fixture(self):
+        self.assert_configure_fails("fixture", "ptest_discover_tests(t FIXTURES db)",
+                                    "no fixture named 'db' (declare it with ptest_add_fixture() before using it)")
+
+    def test_fixture_without_setup(self):
+        source = write_project("fixture-setup", "ptest_add_fixture(db CLEANUP true)")
+        status, output = e2e.configure(source, os.path.join(source, "build"), expect_ok=False)
+        self.assertNotEqual(status, 0, output)
+        self.assertIn("ptest_add_fixture(): fixture 'db' needs a SETUP command", " ".join(output.split()))
+
     def test_bad_marker_name(self):
         self.assert_configure_fails("marker", "ptest_discover_tests(t MARK 9lives \"*\")",
                                     "marker '9lives' is not a valid name")
