@@ -99,14 +99,17 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
   const std::size_t selected = scheduler.remaining() + disabled.size();
   std::size_t finished = 0;
 
+  auto record = [&](const CaseResult& result) {
+    summary.count(result.outcome);
+    ++finished;
+    reporter.case_finished(manifest.cases[result.case_index], result);
+  };
   for (std::size_t index : disabled) {
     CaseResult result;
     result.case_index = index;
     result.outcome = Outcome::skipped;
     result.message = "disabled";
-    summary.count(result.outcome);
-    ++finished;
-    reporter.case_finished(manifest.cases[index], result);
+    record(result);
   }
 
   FixtureTracker fixtures(manifest, scheduler.all_cases(), options.fixtures);
@@ -114,18 +117,22 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
   std::vector<bool> busy(static_cast<std::size_t>(workers), false);
   bool stopping = false;
   std::size_t restarts = 0;
+  // Stops everything that runs. A later call (an interrupt after -x) sends
+  // its own signal and reason over the earlier one's.
   auto stop = [&](std::string reason, int signal) {
-    if (stopping) return;
     stopping = true;
     summary.stop_reason = std::move(reason);
     executor.stop_all(signal, options.stop_grace);
   };
-
+  // Every case that will not run again ends here, whether its process
+  // reported it or a fixture failed it, so both count towards --maxfail.
   auto finished_case = [&](const CaseResult& result) {
-    summary.count(result.outcome);
-    ++finished;
-    reporter.case_finished(manifest.cases[result.case_index], result);
+    record(result);
     fixtures.done(result.case_index);
+    if (!stopping && options.maxfail > 0 && summary.failures() >= options.maxfail)
+      stop("stopping after " + std::to_string(summary.failures()) + " failure" +
+               (summary.failures() == 1 ? "" : "s"),
+           SIGTERM);
   };
   // Starts a batch once its fixtures are set up; a batch whose fixture
   // failed does not run: its cases fail with the setup's reason.
@@ -176,14 +183,10 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
               [&](CaseFinished& done) {
                 scheduler.observe(done.result.case_index, done.result.stop - done.result.start);
                 finished_case(done.result);
-                if (options.maxfail > 0 && summary.failures() >= options.maxfail)
-                  stop("stopping after " + std::to_string(summary.failures()) + " failure" +
-                           (summary.failures() == 1 ? "" : "s"),
-                       SIGTERM);
               },
               [&](BatchFinished& done) {
                 busy[static_cast<std::size_t>(done.worker)] = false;
-                if (done.process_died && ++restarts > options.max_worker_restart)
+                if (done.process_died && ++restarts > options.max_worker_restart && !stopping)
                   stop(std::to_string(restarts) + " test processes died, more than --max-worker-restart " +
                            std::to_string(options.max_worker_restart) + " allows",
                        SIGTERM);
@@ -195,7 +198,6 @@ RunSummary run_tests(const Manifest& manifest, Scheduler& scheduler, Executor& e
                   return;
                 }
                 summary.interrupted = true;
-                stopping = false;  // an interrupt overrides an earlier, gentler stop
                 stop(interrupted.signal == SIGINT ? "interrupted (SIGINT)" : "interrupted (SIGTERM)",
                      interrupted.signal);
               },
