@@ -1,7 +1,6 @@
 #include "exec_command.h"
 
 #include <fcntl.h>
-#include <ftw.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,17 +13,17 @@
 
 #include "cpu_count.h"
 #include "exit_status.h"
-#include "reporter.h"
+#include "fixture_host.h"
+#include "model.h"
+#include "scratch_directories.h"
 
 namespace ptest {
 
 namespace {
 
-int remove_entry(const char* path, const struct stat*, int, struct FTW*) { return ::remove(path); }
-
 // Empties a directory, keeping the directory itself.
 void empty_directory(const std::string& dir) {
-  ::nftw(dir.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  remove_tree(dir);
   ::mkdir(dir.c_str(), 0700);
 }
 
@@ -55,22 +54,6 @@ int usage() {
   return kExitUsageError;
 }
 
-// NAME=VALUE lines of a fixture's PTEST_ENV file into the environment; a
-// missing file (the setup exported nothing) adds nothing.
-void load_env_file(const std::string& path) {
-  std::FILE* in = std::fopen(path.c_str(), "r");
-  if (!in) return;
-  char line[8192];
-  while (std::fgets(line, sizeof line, in)) {
-    std::string text = line;
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    const auto equals = text.find('=');
-    if (equals != std::string::npos && equals > 0)
-      ::setenv(text.substr(0, equals).c_str(), text.substr(equals + 1).c_str(), 1);
-  }
-  std::fclose(in);
-}
-
 }  // namespace
 
 int exec_command(const std::vector<std::string>& arguments) {
@@ -83,7 +66,7 @@ int exec_command(const std::vector<std::string>& arguments) {
     if (flag == "--slots") {
       slots = value;
     } else if (flag == "--env-file") {
-      load_env_file(value);
+      for (const auto& [name, variable] : read_env_file(value)) ::setenv(name.c_str(), variable.c_str(), 1);
     } else if (flag == "--new-env-file") {
       // A fixture setup: it writes its exports to a file that starts empty.
       ::unlink(value.c_str());

@@ -26,6 +26,17 @@ Command fixture_command(const std::vector<std::string>& argv, const Fixture& fix
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> read_env_file(const std::string& path) {
+  std::vector<std::pair<std::string, std::string>> variables;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto equals = line.find('=');
+    if (equals != std::string::npos && equals > 0) variables.emplace_back(line.substr(0, equals), line.substr(equals + 1));
+  }
+  return variables;
+}
+
 FixtureSetup ProcessFixtureHost::set_up(const Fixture& fixture) {
   FixtureSetup setup;
   const std::string env_file = scratch_ + "/fixture-" + fixture.name + ".env";
@@ -43,12 +54,7 @@ FixtureSetup ProcessFixtureHost::set_up(const Fixture& fixture) {
     setup.message = "fixture '" + fixture.name + "' setup could not start: " + error.what();
     return setup;
   }
-  std::ifstream in(env_file);
-  for (std::string line; std::getline(in, line);) {
-    const auto equals = line.find('=');
-    if (equals != std::string::npos && equals > 0)
-      setup.environment.emplace_back(line.substr(0, equals), line.substr(equals + 1));
-  }
+  setup.environment = read_env_file(env_file);
   setup.ok = true;
   return setup;
 }

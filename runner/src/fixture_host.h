@@ -10,6 +10,10 @@
 
 namespace ptest {
 
+// The NAME=VALUE lines of a PTEST_ENV file; nothing when it does not exist
+// (the setup exported nothing).
+std::vector<std::pair<std::string, std::string>> read_env_file(const std::string& path);
+
 struct FixtureSetup {
   bool ok = false;
   std::vector<std::pair<std::string, std::string>> environment;  // what SETUP wrote to PTEST_ENV

@@ -13,4 +13,6 @@ const char* outcome_name(Outcome outcome) {
   return "unknown";
 }
 
+std::string worker_name(int worker) { return "gw" + std::to_string(worker); }
+
 }  // namespace ptest

@@ -63,6 +63,9 @@ enum class Outcome { passed, failed, skipped, crashed, timeout };
 
 const char* outcome_name(Outcome outcome);
 
+// Worker names as pytest-xdist spells them: gw0, gw1, ... (PTEST_WORKER).
+std::string worker_name(int worker);
+
 // Whether an outcome makes the run fail.
 inline bool is_failure(Outcome outcome) {
   return outcome == Outcome::failed || outcome == Outcome::crashed ||

@@ -16,7 +16,7 @@
 
 #include "gtest_output_parser.h"
 #include "process.h"
-#include "reporter.h"
+#include "model.h"
 
 namespace ptest {
 

@@ -32,6 +32,4 @@ std::string summary_line(const RunSummary& summary) {
   return line + seconds;
 }
 
-std::string worker_name(int worker) { return "gw" + std::to_string(worker); }
-
 }  // namespace ptest

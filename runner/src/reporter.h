@@ -61,7 +61,4 @@ class Reporters : public Reporter {
 // "12 passed, 1 failed, 2 skipped in 0.84s": the last line of a run.
 std::string summary_line(const RunSummary& summary);
 
-// Worker names as pytest-xdist spells them: gw0, gw1, ...
-std::string worker_name(int worker);
-
 }  // namespace ptest

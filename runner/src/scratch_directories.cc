@@ -10,7 +10,7 @@
 #include <cstring>
 
 #include "atomic_file.h"
-#include "reporter.h"
+#include "model.h"
 
 namespace ptest {
 
@@ -19,6 +19,8 @@ namespace {
 int remove_entry(const char* path, const struct stat*, int, struct FTW*) { return ::remove(path); }
 
 }  // namespace
+
+void remove_tree(const std::string& path) { ::nftw(path.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
 
 ScratchDirectories::ScratchDirectories(int workers) {
   const char* base = std::getenv("TMPDIR");
@@ -33,6 +35,6 @@ ScratchDirectories::ScratchDirectories(int workers) {
   }
 }
 
-ScratchDirectories::~ScratchDirectories() { ::nftw(root_.c_str(), remove_entry, 16, FTW_DEPTH | FTW_PHYS); }
+ScratchDirectories::~ScratchDirectories() { remove_tree(root_); }
 
 }  // namespace ptest

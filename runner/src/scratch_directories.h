@@ -7,6 +7,9 @@
 
 namespace ptest {
 
+// Removes a directory and everything in it; what cannot be removed stays.
+void remove_tree(const std::string& path);
+
 class ScratchDirectories {
  public:
   // Throws FileError if the directories cannot be made.
