@@ -45,6 +45,17 @@ void raise_to(double& longest, double seconds) { longest = std::max(longest, sec
 Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::size_t>& selected,
                      SchedulerOptions options)
     : cases_(cases), all_cases_(selected), options_(std::move(options)) {
+  std::map<std::pair<std::size_t, std::string>, std::size_t> suite_numbers;
+  suite_of_case_.assign(cases.size(), 0);
+  std::size_t targets = 0;
+  for (std::size_t index : selected) {
+    const TestCase& test_case = cases[index];
+    suite_of_case_[index] = suite_numbers.emplace(std::make_pair(test_case.target, test_case.suite),
+                                                  suite_numbers.size()).first->second;
+    targets = std::max(targets, test_case.target + 1);
+  }
+  longest_in_suite_.assign(suite_numbers.size(), -1);
+  longest_in_target_.assign(targets, -1);
   std::vector<Unit> units = make_units(selected);
   auto serial = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
@@ -159,10 +170,8 @@ double Scheduler::known_seconds(const Unit& unit) const {
 std::optional<double> Scheduler::estimate(std::size_t case_index) const {
   if (!options_.known_durations.empty() && options_.known_durations[case_index] >= 0)
     return options_.known_durations[case_index];
-  const TestCase& test_case = cases_[case_index];
-  if (auto it = longest_in_suite_.find({test_case.target, test_case.suite}); it != longest_in_suite_.end())
-    return it->second;
-  if (auto it = longest_in_target_.find(test_case.target); it != longest_in_target_.end()) return it->second;
+  if (const double seconds = longest_in_suite_[suite_of_case_[case_index]]; seconds >= 0) return seconds;
+  if (const double seconds = longest_in_target_[cases_[case_index].target]; seconds >= 0) return seconds;
   return longest_seen_;
 }
 
@@ -306,7 +315,7 @@ std::optional<Batch> Scheduler::next_serial_batch() {
 
 void Scheduler::observe(std::size_t case_index, double seconds) {
   const TestCase& test_case = cases_[case_index];
-  raise_to(longest_in_suite_[{test_case.target, test_case.suite}], seconds);
+  raise_to(longest_in_suite_[suite_of_case_[case_index]], seconds);
   raise_to(longest_in_target_[test_case.target], seconds);
   longest_seen_ = std::max(longest_seen_.value_or(0.0), seconds);
 }

@@ -113,9 +113,12 @@ class Scheduler {
   std::vector<Queue> queues_;                   // per worker (worksteal) or one shared
   std::vector<std::deque<std::size_t>> hands_;  // per worker: taken, not yet batched
   std::deque<Unit> serial_;                      // units with a serial case, run last, alone
-  // The longest duration seen in this run, by (target, suite), by target, and overall.
-  std::map<std::pair<std::size_t, std::string>, double> longest_in_suite_;
-  std::map<std::size_t, double> longest_in_target_;
+  // The longest duration seen in this run, by suite (numbered once, so that
+  // observe(), called for every case, does no string lookups), by target,
+  // and overall; < 0: nothing seen yet.
+  std::vector<std::size_t> suite_of_case_;  // by manifest case, for the selected ones
+  std::vector<double> longest_in_suite_;
+  std::vector<double> longest_in_target_;
   std::optional<double> longest_seen_;
 };
 
