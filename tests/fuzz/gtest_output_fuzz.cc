@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "gtest_output_parser.h"
+#include "execution/gtest_output_parser.h"
 
 namespace {
 

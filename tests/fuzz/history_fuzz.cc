@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "history.h"
+#include "formats/history.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {

@@ -1,0 +1,137 @@
+#include "commands/discover_command.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "discover/ctest_script.h"
+#include "discover/discovery.h"
+#include "discover/discovery_index.h"
+#include "execution/process.h"
+#include "formats/manifest.h"
+#include "util/atomic_file.h"
+#include "util/cpu_count.h"
+#include "util/file_lock.h"
+#include "util/suggest.h"
+
+extern char** environ;
+
+namespace ptest {
+
+namespace {
+
+// The failed listing, as the build log shows it: what ran, how it ended, what it said.
+int report_listing_failure(const DiscoverySpec& spec, const std::string& result, const std::string& output) {
+  std::string indented = "    ";
+  for (const char c : output) {
+    indented += c;
+    if (c == '\n') indented += "    ";
+  }
+  std::fprintf(stderr,
+               "ptest_discover_tests(): cannot list the cases of target '%s'\n"
+               "  Path: '%s'\n  Result: %s\n  Output:\n%s\n",
+               spec.target.name.c_str(), spec.target.executable.c_str(), result.c_str(), indented.c_str());
+  return 1;
+}
+
+// The index lists every target; the lock keeps two targets' discoveries,
+// built in parallel, from writing the manifest at once.
+void merge_manifest(const std::string& index_path, const std::string& manifest_path) {
+  FileLock lock(index_path + ".lock");
+  write_file_atomically(manifest_path, manifest_to_json(merge_fragments(read_discovery_index(index_path))));
+}
+
+// A PTEST_MARK marker must be a valid, registered name, as MARKERS must.
+std::string check_source_marks(const std::vector<SourceMark>& marks, const std::string& index_path) {
+  if (marks.empty()) return {};
+  std::vector<std::string> registered;
+  for (const MarkerInfo& marker : read_discovery_index(index_path).markers) registered.push_back(marker.name);
+  for (const SourceMark& mark : marks)
+    for (const std::string& marker : mark.markers) {
+      const std::string where = " in PTEST_MARK(" + mark.suite + ", " + mark.test + ") at " + mark.file + ":" +
+                                std::to_string(mark.line);
+      const bool valid = !marker.empty() && !std::isdigit(static_cast<unsigned char>(marker[0])) &&
+                         std::all_of(marker.begin(), marker.end(),
+                                     [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+      if (!valid) return "marker '" + marker + "'" + where + " is not a valid name";
+      if (std::find(registered.begin(), registered.end(), marker) != registered.end()) continue;
+      const auto suggestion = closest_name(marker, registered);
+      return "marker '" + marker + "'" + where + " is not registered" +
+             (suggestion ? "; did you mean '" + *suggestion + "'?" : "") +
+             " Register markers with ptest_markers() in CMake";
+    }
+  return {};
+}
+
+// CTest runs each case through this very binary's `exec`, with the worker
+// slots beside the manifest.
+CtestLauncher ctest_launcher(const DiscoverySpec& spec) {
+  char self[4096];
+  const ssize_t length = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  if (length <= 0) return {};
+  const auto slash = spec.manifest_path.rfind('/');
+  const std::string dir = slash == std::string::npos ? std::string(".") : spec.manifest_path.substr(0, slash);
+  return {std::string(self, static_cast<std::size_t>(length)), dir + "/workers", dir + "/fixtures"};
+}
+
+}  // namespace
+
+int discover_command(const std::string& spec_path) {
+  try {
+    const DiscoverySpec spec = read_discovery_spec(spec_path);
+    const std::string listing_path = spec.fragment_path + ".listing.json";
+    const std::string marks_path = spec.fragment_path + ".marks";
+    ::unlink(listing_path.c_str());
+    ::unlink(marks_path.c_str());
+    Command command;
+    command.argv = {spec.target.executable, "--gtest_list_tests", "--gtest_output=json:" + listing_path};
+    command.argv.insert(command.argv.end(), spec.target.arguments.begin(), spec.target.arguments.end());
+    for (char** entry = environ; *entry; ++entry) command.environment.emplace_back(*entry);
+    for (const auto& [name, value] : spec.target.environment) command.environment.push_back(name + "=" + value);
+    command.environment.push_back("PTEST_MARKS_FILE=" + marks_path);  // <ptest/markers.h> writes here
+    command.working_directory = spec.target.working_directory;
+
+    const CompletedProcess listed = run_captured(command, spec.discovery_timeout);
+    if (listed.timed_out)
+      return report_listing_failure(spec, "did not finish within DISCOVERY_TIMEOUT (" +
+                                              std::to_string(spec.discovery_timeout) + " s)", listed.output);
+    if (!WIFEXITED(listed.wait_status) || WEXITSTATUS(listed.wait_status) != 0)
+      return report_listing_failure(spec, describe_wait_status(listed.wait_status), listed.output);
+    std::vector<ListedCase> cases;
+    try {
+      cases = parse_gtest_listing(read_file(listing_path));
+    } catch (const std::exception& error) {
+      return report_listing_failure(spec, std::string("no usable listing: ") + error.what(), listed.output);
+    }
+    ::unlink(listing_path.c_str());
+    std::vector<SourceMark> source_marks;
+    if (::access(marks_path.c_str(), R_OK) == 0) {
+      source_marks = parse_source_marks(read_file(marks_path));
+      ::unlink(marks_path.c_str());
+    }
+    if (const std::string problem = check_source_marks(source_marks, spec.index_path); !problem.empty()) {
+      std::fprintf(stderr, "ptest_discover_tests(): %s\n", problem.c_str());
+      return 1;
+    }
+
+    const Manifest fragment = build_fragment(spec, cases, source_marks);
+    write_file_atomically(spec.fragment_path, manifest_to_json(fragment));
+    const CtestLauncher launcher = ctest_launcher(spec);
+    write_file_atomically(spec.ctest_path, spec.ctest_runs_runner
+                                               ? ctest_runner_script(fragment, launcher.runner, spec.manifest_path,
+                                                                     usable_cpu_count())
+                                               : ctest_script(fragment, launcher));
+    merge_manifest(spec.index_path, spec.manifest_path);
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "ptest_discover_tests(): %s\n", error.what());
+    return 1;
+  }
+}
+
+}  // namespace ptest

@@ -1,0 +1,116 @@
+#include "commands/options.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
+
+#include "model/version.h"
+
+namespace ptest {
+
+namespace {
+
+int parse_workers(const std::string& text) {
+  if (text == "auto") return 0;
+  std::size_t used = 0;
+  long value = -1;
+  try {
+    value = std::stol(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || value < 1 || value > 4096)
+    throw UsageError("argument -n '" + text + "': expected a number of workers from 1 to 4096, or 'auto'");
+  return static_cast<int>(value);
+}
+
+}  // namespace
+
+ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) {
+  ParsedCommandLine parsed;
+  RunOptions& options = parsed.options;
+  CLI::App app{"ptest: run a CMake project's GoogleTest cases in parallel", "ptest"};
+  app.set_version_flag("--version", std::string("ptest ") + kPtestVersion);
+  // A flag given twice takes its last value: the command line overrides PTEST_ADDOPTS.
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  std::string workers = "auto";
+  std::string dist = "worksteal";
+  bool exitfirst = false;
+  int verbose = 0, quiet = 0;
+  std::optional<double> timeout;
+  app.add_option("--manifest", options.manifest_path,
+                 "manifest to run (default: ptest/manifest.json in this directory or above)");
+  app.add_option("-n,--numprocesses", workers, "worker count, or 'auto' for the usable CPUs (default)");
+  app.add_option("--dist", dist, "worksteal (default), load, loadscope, loadfile, loadgroup or no");
+  app.add_option("-m", options.selection.marker_expression, "marker expression, e.g. \"smoke and not slow\"");
+  app.add_option("-k", options.selection.keyword_expression,
+                 "keyword expression: case-insensitive substrings of case ids with and/or/not");
+  app.add_flag("--collect-only", options.collect_only, "print the selected case ids and run nothing");
+  app.add_flag("--json", options.json, "with --collect-only: the selected cases as JSON");
+  app.add_flag("--markers", options.list_markers, "list the registered markers and how many cases carry each");
+  app.add_option("--timeout", timeout, "seconds each case may run (replaces TIMEOUT; 0: none)");
+  app.add_flag("-x,--exitfirst", exitfirst, "stop at the first failure");
+  app.add_option("--maxfail", options.maxfail, "stop after this many failures");
+  app.add_option("--max-worker-restart", options.max_worker_restart,
+                 "stop once more test processes than this died mid-batch (default: 4 per worker)");
+  app.add_option("--junitxml", options.junitxml, "write a JUnit XML report to this file");
+  app.add_option("--report-json", options.report_json, "write a JSON report to this file");
+  app.add_flag("-v,--verbose", verbose, "a line per case; repeat for more");
+  app.add_flag("-q,--quiet", quiet, "less output");
+  app.add_option("patterns", options.selection.id_patterns, "globs on case ids ('*' and '?')");
+
+  std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());  // CLI11 takes them backwards
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& help) {
+    parsed.exit_now = app.exit(help);
+    return parsed;
+  } catch (const CLI::CallForVersion& version) {
+    parsed.exit_now = app.exit(version);
+    return parsed;
+  } catch (const CLI::ParseError& error) {
+    std::string why = error.what();
+    throw UsageError(why + " (see ptest --help)");
+  }
+
+  options.workers = parse_workers(workers);
+  const auto mode = parse_dist_mode(dist);
+  if (!mode)
+    throw UsageError("argument --dist '" + dist +
+                     "': expected worksteal, load, loadscope, loadfile, loadgroup or no");
+  options.dist = *mode;
+  if (timeout && *timeout < 0) throw UsageError("argument --timeout: expected seconds >= 0");
+  options.timeout = timeout;
+  if (exitfirst) options.maxfail = 1;
+  if (options.json && !options.collect_only) throw UsageError("argument --json: only with --collect-only");
+  options.verbosity = verbose - quiet;
+  return parsed;
+}
+
+std::vector<std::string> split_addopts(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (const char c : text) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      else word += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      in_word = true;
+    } else if (c == ' ' || c == '\t' || c == '\n') {
+      if (in_word) words.push_back(word);
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (quote) throw UsageError("PTEST_ADDOPTS: unterminated quote");
+  if (in_word) words.push_back(word);
+  return words;
+}
+
+}  // namespace ptest

@@ -1,0 +1,26 @@
+// The run's scratch space: one fresh directory per worker (PTEST_TMPDIR),
+// under one directory for the run in $TMPDIR, removed when the run ends.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ptest {
+
+class ScratchDirectories {
+ public:
+  // Throws FileError if the directories cannot be made.
+  explicit ScratchDirectories(int workers);
+  ~ScratchDirectories();
+  ScratchDirectories(const ScratchDirectories&) = delete;
+  ScratchDirectories& operator=(const ScratchDirectories&) = delete;
+
+  const std::vector<std::string>& paths() const { return paths_; }  // by worker
+  const std::string& root() const { return root_; }
+
+ private:
+  std::string root_;
+  std::vector<std::string> paths_;
+};
+
+}  // namespace ptest

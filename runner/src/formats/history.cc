@@ -1,0 +1,168 @@
+#include "formats/history.h"
+
+#include <sys/stat.h>
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "util/atomic_file.h"
+#include "util/file_lock.h"
+
+namespace ptest {
+
+namespace {
+
+constexpr int kHistorySchemaVersion = 1;
+
+using nlohmann::json;
+
+// {"schema_version": 1, "cases": {"<id>": {"duration": <s>, "outcome": "passed"|"failed"}, ...}},
+// read from SAX events: the history is read and written on every run, and
+// for 20,000 cases a JSON tree would cost more than the rest of the runner.
+class HistoryReader : public json::json_sax_t {
+ public:
+  explicit HistoryReader(History& history) : history_(history) {}
+  std::string error;
+
+  bool finish() {
+    if (!saw_version_) return fail("schema_version missing");
+    return true;
+  }
+
+  bool null() override { return fail("unexpected null"); }
+  bool boolean(bool) override { return fail("unexpected true or false"); }
+  bool number_integer(number_integer_t value) override { return number(static_cast<double>(value)); }
+  bool number_unsigned(number_unsigned_t value) override { return number(static_cast<double>(value)); }
+  bool number_float(number_float_t value, const string_t&) override { return number(value); }
+  bool binary(binary_t&) override { return fail("unexpected binary"); }
+  bool string(string_t& value) override {
+    if (depth_ != 3 || key_ != "outcome") return fail("unexpected string");
+    current_->failed = value == "failed";
+    return true;
+  }
+  bool key(string_t& key) override {
+    if (depth_ == 2) current_ = &history_[key];  // a case id
+    key_ = std::move(key);
+    return true;
+  }
+  bool start_object(std::size_t) override {
+    ++depth_;
+    if (depth_ == 2 && key_ != "cases") return fail("unexpected object");
+    return depth_ <= 3 || fail("nested too deeply");
+  }
+  bool end_object() override {
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override { return fail("unexpected array"); }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& failure) override {
+    return fail(failure.what());
+  }
+
+ private:
+  bool fail(const std::string& why) {
+    error = why;
+    return false;
+  }
+  bool number(double value) {
+    if (depth_ == 1 && key_ == "schema_version") {
+      saw_version_ = true;
+      return value == kHistorySchemaVersion || fail("schema_version is not " + std::to_string(kHistorySchemaVersion));
+    }
+    if (depth_ != 3 || key_ != "duration") return fail("unexpected number");
+    if (!std::isfinite(value) || value < 0) return fail("a duration is not >= 0");
+    current_->duration = value;
+    return true;
+  }
+
+  History& history_;
+  int depth_ = 0;
+  std::string key_;
+  CaseHistory* current_ = nullptr;
+  bool saw_version_ = false;
+};
+
+void append_json_string(std::string& out, const std::string& text) {
+  out += '"';
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+std::string render_history(const History& history) {
+  std::string out = "{\"schema_version\":" + std::to_string(kHistorySchemaVersion) + ",\"cases\":{";
+  out.reserve(history.size() * 80);
+  bool first = true;
+  char number[64];
+  for (const auto& [id, item] : history) {
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, id);
+    std::snprintf(number, sizeof number, ":{\"duration\":%.6g,\"outcome\":", item.duration);
+    out += number;
+    out += item.failed ? "\"failed\"}" : "\"passed\"}";
+  }
+  return out + "}}\n";
+}
+
+}  // namespace
+
+History parse_history(const std::string& text) {
+  History history;
+  HistoryReader reader(history);
+  if (!json::sax_parse(text, &reader) || !reader.finish()) throw std::runtime_error(reader.error);
+  return history;
+}
+
+namespace {
+
+// Identifies one version of the file: its inode (an atomic replace makes a
+// new one), size and modification time.
+bool same_version(const std::string& path, const HistoryRead& read) {
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) return read.size < 0;
+  return info.st_ino == read.inode && info.st_size == read.size &&
+         static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec == read.mtime_ns;
+}
+
+}  // namespace
+
+HistoryRead read_history(const std::string& path) {
+  HistoryRead read;
+  struct stat info;
+  if (::stat(path.c_str(), &info) != 0) return read;
+  read.inode = info.st_ino;
+  read.size = info.st_size;
+  read.mtime_ns = static_cast<long long>(info.st_mtim.tv_sec) * 1000000000LL + info.st_mtim.tv_nsec;
+  try {
+    read.history = parse_history(read_file(path));
+  } catch (const std::exception& error) {
+    read.warning = "history '" + path + "' is not usable and is ignored (" + error.what() + ")";
+    read.history.clear();
+  }
+  return read;
+}
+
+void update_history(const std::string& path, const HistoryRead& read, const History& updates) {
+  FileLock lock(path + ".lock");
+  // Another run may have written the file since this one read it: then its
+  // results are merged in too (a corrupt file is replaced). Otherwise what
+  // this run read is still the file's content.
+  History merged = same_version(path, read) ? read.history : read_history(path).history;
+  for (const auto& [id, item] : updates) merged[id] = item;
+  write_file_atomically(path, render_history(merged));
+}
+
+}  // namespace ptest

@@ -1,0 +1,336 @@
+#include "plan/scheduler.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <string>
+
+namespace ptest {
+
+namespace {
+
+// Union-find over positions in the selection, to join cases that share a
+// group or (per mode) a scope into one unit.
+class DisjointSets {
+ public:
+  explicit DisjointSets(std::size_t size) : parent_(size) {
+    std::iota(parent_.begin(), parent_.end(), 0);
+  }
+  std::size_t find(std::size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  void join(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    // The earlier position becomes the root, so units keep selection order.
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+std::string scope_key(const TestCase& test_case, DistMode mode) {
+  const std::string target = std::to_string(test_case.target) + '\n';
+  if (mode == DistMode::loadscope) return target + test_case.suite;
+  if (mode == DistMode::loadfile) return target + test_case.file;
+  return {};
+}
+
+void raise_to(double& longest, double seconds) { longest = std::max(longest, seconds); }
+
+}  // namespace
+
+Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::size_t>& selected,
+                     SchedulerOptions options)
+    : cases_(cases), all_cases_(selected), options_(std::move(options)) {
+  std::map<std::pair<std::size_t, std::string>, std::size_t> suite_numbers;
+  suite_of_case_.assign(cases.size(), 0);
+  std::size_t targets = 0;
+  for (std::size_t index : selected) {
+    const TestCase& test_case = cases[index];
+    suite_of_case_[index] = suite_numbers.emplace(std::make_pair(test_case.target, test_case.suite),
+                                                  suite_numbers.size()).first->second;
+    targets = std::max(targets, test_case.target + 1);
+  }
+  longest_in_suite_.assign(suite_numbers.size(), -1);
+  longest_in_target_.assign(targets, -1);
+  std::vector<Unit> units = make_units(selected);
+  auto serial = [&](const Unit& unit) {
+    return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
+      return std::binary_search(cases_[i].markers.begin(), cases_[i].markers.end(), std::string(kSerialMarker));
+    });
+  };
+  const auto first_serial = std::stable_partition(units.begin(), units.end(), [&](const Unit& u) { return !serial(u); });
+  serial_.assign(std::make_move_iterator(first_serial), std::make_move_iterator(units.end()));
+  units.erase(first_serial, units.end());
+  int workers = options_.mode == DistMode::no ? 1 : std::max(1, options_.workers);
+  workers = std::max(1, std::min<int>(workers, static_cast<int>(units.size())));
+  hands_.resize(static_cast<std::size_t>(workers));
+  order_by_history(units);
+  distribute(std::move(units));
+}
+
+std::vector<Scheduler::Unit> Scheduler::make_units(const std::vector<std::size_t>& selected) const {
+  DisjointSets sets(selected.size());
+  std::map<std::string, std::size_t> first_with_key;
+  for (std::size_t position = 0; position < selected.size(); ++position) {
+    const TestCase& test_case = cases_[selected[position]];
+    const std::string scope = scope_key(test_case, options_.mode);
+    if (!scope.empty()) sets.join(position, first_with_key.emplace("s" + scope, position).first->second);
+    if (!test_case.group.empty())
+      sets.join(position, first_with_key.emplace("g" + test_case.group, position).first->second);
+  }
+  std::vector<Unit> units;
+  std::map<std::size_t, std::size_t> unit_of_root;
+  for (std::size_t position = 0; position < selected.size(); ++position) {
+    const std::size_t root = sets.find(position);
+    auto [it, added] = unit_of_root.emplace(root, units.size());
+    if (added) units.push_back(Unit{{}, cases_[selected[position]].target});
+    Unit& unit = units[it->second];
+    unit.cases.push_back(selected[position]);
+    if (unit.target && *unit.target != cases_[selected[position]].target) unit.target.reset();
+  }
+  return units;
+}
+
+// With a history: first what it does not know and what failed last time (the
+// news a developer waits for), then the long units longest first (LPT, so
+// the last unit to start is a short one), then the short ones in manifest
+// order, which keeps a binary's short cases together for batching.
+void Scheduler::order_by_history(std::vector<Unit>& units) const {
+  if (options_.known_durations.empty() || options_.mode == DistMode::no) return;
+  auto urgent = [&](const Unit& unit) {
+    return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
+      return options_.known_durations[i] < 0 || (!options_.failed_last.empty() && options_.failed_last[i]);
+    });
+  };
+  auto long_unit = [&](const Unit& unit) { return known_seconds(unit) >= options_.batch_budget; };
+  auto first_short = std::stable_partition(units.begin(), units.end(), urgent);
+  auto last_long = std::stable_partition(first_short, units.end(), long_unit);
+  std::stable_sort(first_short, last_long,
+                   [&](const Unit& a, const Unit& b) { return known_seconds(a) > known_seconds(b); });
+}
+
+// worksteal: one queue per worker; the other modes: one shared queue. With a
+// history each unit goes to the queue with the least known work (greedy
+// LPT); without, each queue gets a contiguous share, which keeps a binary's
+// cases together so batches stay large.
+void Scheduler::distribute(std::vector<Unit> units) {
+  const std::size_t queue_count = options_.mode == DistMode::worksteal ? hands_.size() : 1;
+  queues_.resize(queue_count);
+  if (!options_.known_durations.empty()) {
+    for (Unit& unit : units) {
+      Queue* least = &queues_[0];
+      for (Queue& queue : queues_)
+        if (std::make_pair(queue.known_seconds, queue.cases) < std::make_pair(least->known_seconds, least->cases))
+          least = &queue;
+      push(*least, std::move(unit));
+    }
+    return;
+  }
+  const std::size_t total = std::accumulate(units.begin(), units.end(), std::size_t{0},
+                                            [](std::size_t n, const Unit& unit) { return n + unit.cases.size(); });
+  std::size_t queue = 0, assigned = 0;
+  for (Unit& unit : units) {
+    assigned += unit.cases.size();
+    push(queues_[queue], std::move(unit));
+    if (queue + 1 < queue_count && assigned * queue_count >= total * (queue + 1)) ++queue;
+  }
+}
+
+void Scheduler::push(Queue& queue, Unit unit, bool front) {
+  queue.cases += unit.cases.size();
+  queue.known_seconds += known_seconds(unit);
+  if (front) queue.units.push_front(std::move(unit));
+  else queue.units.push_back(std::move(unit));
+}
+
+Scheduler::Unit Scheduler::pop(Queue& queue, bool front) {
+  Unit unit = std::move(front ? queue.units.front() : queue.units.back());
+  if (front) queue.units.pop_front();
+  else queue.units.pop_back();
+  queue.cases -= unit.cases.size();
+  queue.known_seconds -= known_seconds(unit);
+  return unit;
+}
+
+Scheduler::Queue& Scheduler::queue_of(int worker) {
+  return queues_[queues_.size() == 1 ? 0 : static_cast<std::size_t>(worker)];
+}
+
+double Scheduler::known_seconds(const Unit& unit) const {
+  if (options_.known_durations.empty()) return 0;
+  double seconds = 0;
+  for (std::size_t i : unit.cases) seconds += std::max(0.0, options_.known_durations[i]);
+  return seconds;
+}
+
+std::optional<double> Scheduler::estimate(std::size_t case_index) const {
+  if (!options_.known_durations.empty() && options_.known_durations[case_index] >= 0)
+    return options_.known_durations[case_index];
+  if (const double seconds = longest_in_suite_[suite_of_case_[case_index]]; seconds >= 0) return seconds;
+  if (const double seconds = longest_in_target_[cases_[case_index].target]; seconds >= 0) return seconds;
+  return longest_seen_;
+}
+
+std::optional<double> Scheduler::estimate(const Unit& unit) const {
+  double seconds = 0;
+  for (std::size_t i : unit.cases) {
+    const auto one = estimate(i);
+    if (!one) return std::nullopt;
+    seconds += *one;
+  }
+  return seconds;
+}
+
+// The estimated work of a queue: what the history knows, else what this run
+// has seen of similar cases, else a case count.
+double Scheduler::estimated_load(const Queue& queue) const {
+  double seconds = 0;
+  for (const Unit& unit : queue.units) seconds += estimate(unit).value_or(0);
+  return seconds;
+}
+
+// Takes from the back of the queue with the most estimated work (under LPT
+// the shortest units; without a history the ones furthest from its owner)
+// about half of that work, at least one unit.
+bool Scheduler::steal_into(int worker) {
+  Queue* victim = nullptr;
+  std::pair<double, std::size_t> most{-1, 0};
+  for (std::size_t q = 0; q < queues_.size(); ++q) {
+    Queue& candidate = queues_[q];
+    if (static_cast<int>(q) == worker || candidate.units.empty()) continue;
+    const std::pair<double, std::size_t> load{estimated_load(candidate), candidate.cases};
+    if (load > most) {
+      most = load;
+      victim = &candidate;
+    }
+  }
+  if (!victim) return false;
+  Queue& into = queues_[static_cast<std::size_t>(worker)];
+  const bool by_time = most.first > 0;
+  const double half_seconds = most.first / 2;
+  const std::size_t half_units = (victim->units.size() + 1) / 2;
+  double stolen_seconds = 0;
+  std::size_t stolen_units = 0;
+  std::vector<Unit> stolen;
+  while (!victim->units.empty() &&
+         (stolen_units == 0 || (by_time ? stolen_seconds < half_seconds : stolen_units < half_units))) {
+    stolen_seconds += estimate(victim->units.back()).value_or(0);
+    ++stolen_units;
+    stolen.push_back(pop(*victim, false));
+  }
+  // Long units longest first; short ones after them, a binary's together so
+  // they still make large batches. Among equals, the unit furthest from the
+  // victim's front first, so thief and owner work from opposite ends.
+  auto long_seconds = [&](const Unit& unit) {
+    const double seconds = estimate(unit).value_or(0);
+    return seconds >= options_.batch_budget ? seconds : 0.0;
+  };
+  std::stable_sort(stolen.begin(), stolen.end(), [&](const Unit& a, const Unit& b) {
+    const double a_long = long_seconds(a), b_long = long_seconds(b);
+    if (a_long != b_long) return a_long > b_long;
+    return a.target.value_or(SIZE_MAX) < b.target.value_or(SIZE_MAX);
+  });
+  for (auto it = stolen.rbegin(); it != stolen.rend(); ++it) push(into, std::move(*it), true);
+  return true;
+}
+
+// Moves units from the worker's queue into its hand: at least one, then
+// more of the same target while their estimated time fits the budget.
+void Scheduler::fill_hand(int worker) {
+  Queue& queue = queue_of(worker);
+  if (queue.units.empty() && !(queues_.size() > 1 && steal_into(worker))) return;
+  std::deque<std::size_t>& hand = hands_[static_cast<std::size_t>(worker)];
+  auto take = [&] {
+    Unit unit = pop(queue, true);
+    hand.insert(hand.end(), unit.cases.begin(), unit.cases.end());
+  };
+  if (options_.mode == DistMode::no) {  // one worker, nothing to balance
+    while (!queue.units.empty()) take();
+    return;
+  }
+  const std::optional<std::size_t> target = queue.units.front().target;
+  std::optional<double> seconds = estimate(queue.units.front());
+  // Guided by time where the history knows the work: a share of the queue's
+  // known work, so early batches of a long queue are long too and only the
+  // last ones are cut fine for stealing. (The tolerance keeps 50 cases of
+  // 1 ms within a 50 ms budget despite rounding.)
+  const double takers = queues_.size() == 1 ? 2.0 * static_cast<double>(hands_.size()) : 2.0;
+  const double budget = std::max(options_.batch_budget, queue.known_seconds / takers) * (1 + 1e-9);
+  take();
+  if (!seconds || !target) return;  // nothing known yet: a probe of one unit
+  // More units of the same binary, in queue order, while the budget lasts.
+  // Under LPT order the binaries alternate in the queue, so the search looks
+  // past other binaries' units (a bounded way; they keep their places), but
+  // stops at the first unit of this binary that does not fit, so the order
+  // within a binary is kept.
+  std::vector<Unit> passed_over;
+  while (!queue.units.empty() && passed_over.size() < kBatchSearchWindow) {
+    const Unit& next = queue.units.front();
+    if (next.target != target) {
+      passed_over.push_back(pop(queue, true));
+      continue;
+    }
+    const std::optional<double> next_seconds = estimate(next);
+    if (!next_seconds || *seconds + *next_seconds > budget) break;
+    *seconds += *next_seconds;
+    take();
+  }
+  for (auto it = passed_over.rbegin(); it != passed_over.rend(); ++it) push(queue, std::move(*it), true);
+}
+
+std::optional<Batch> Scheduler::next_batch(int worker) {
+  std::deque<std::size_t>& hand = hands_.at(static_cast<std::size_t>(worker));
+  if (hand.empty()) fill_hand(worker);
+  if (hand.empty()) return std::nullopt;
+  Batch batch;
+  batch.worker = worker;
+  batch.target = cases_[hand.front()].target;
+  std::size_t name_bytes = 0;
+  while (!hand.empty() && cases_[hand.front()].target == batch.target) {
+    const std::size_t bytes = cases_[hand.front()].name.size() + 1;
+    if (!batch.cases.empty() && name_bytes + bytes > options_.max_batch_name_bytes) break;
+    name_bytes += bytes;
+    batch.cases.push_back(hand.front());
+    hand.pop_front();
+  }
+  return batch;
+}
+
+std::optional<Batch> Scheduler::next_serial_batch() {
+  if (serial_.empty()) return std::nullopt;
+  // Serial cases run one batch at a time anyway: a batch takes all the
+  // serial units of one binary that come next.
+  std::deque<std::size_t>& hand = hands_[0];
+  const std::optional<std::size_t> target = serial_.front().target;
+  do {
+    hand.insert(hand.end(), serial_.front().cases.begin(), serial_.front().cases.end());
+    serial_.pop_front();
+  } while (!serial_.empty() && target && serial_.front().target == target);
+  return next_batch(0);
+}
+
+void Scheduler::observe(std::size_t case_index, double seconds) {
+  const TestCase& test_case = cases_[case_index];
+  raise_to(longest_in_suite_[suite_of_case_[case_index]], seconds);
+  raise_to(longest_in_target_[test_case.target], seconds);
+  longest_seen_ = std::max(longest_seen_.value_or(0.0), seconds);
+}
+
+void Scheduler::requeue(int worker, const std::vector<std::size_t>& cases) {
+  std::deque<std::size_t>& hand = hands_.at(static_cast<std::size_t>(worker));
+  hand.insert(hand.begin(), cases.begin(), cases.end());
+}
+
+std::size_t Scheduler::remaining() const {
+  std::size_t count = 0;
+  for (const Queue& queue : queues_) count += queue.cases;
+  for (const auto& hand : hands_) count += hand.size();
+  for (const Unit& unit : serial_) count += unit.cases.size();
+  return count;
+}
+
+}  // namespace ptest

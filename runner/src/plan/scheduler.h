@@ -1,0 +1,119 @@
+// Decides which worker runs which cases, and in what batches. Pure logic: it
+// never starts a process, so tests drive it with a fake executor.
+//
+// Cases marked serial are kept apart and handed out one batch at a time once
+// the rest is done (next_serial_batch), to run while nothing else runs.
+//
+// Work is made of units, the cases that must stay on one worker: a GROUP's
+// cases always; a whole suite under loadscope; a whole source file under
+// loadfile; otherwise a single case. A worker takes whole units into its
+// hand and runs them as batches, a batch being cases of one target run by one
+// process.
+//
+// Batches are sized by time: a batch takes units while their estimated time
+// stays within a budget (tens of milliseconds), so process start-up is
+// amortised over short cases while long cases run alone and stay stealable.
+// A case's estimate is its duration in the history, else the longest
+// duration seen so far in this run in its suite, its target, or anywhere
+// (the longest, not the mean, because suites often get slower towards their
+// end). With nothing known, a batch is a single unit: a probe.
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/batch.h"
+#include "model/dist_mode.h"
+#include "model/model.h"
+
+namespace ptest {
+
+struct SchedulerOptions {
+  DistMode mode = DistMode::worksteal;
+  int workers = 1;
+  // Per manifest case, from the history: its last duration (< 0: unknown),
+  // and whether it failed last time. Empty: no history.
+  std::vector<double> known_durations;
+  std::vector<bool> failed_last;
+  double batch_budget = 0.05;  // seconds of estimated work per batch
+  // --gtest_filter is one argument, and Linux caps one argument at 128 KiB.
+  std::size_t max_batch_name_bytes = 100 * 1024;
+};
+
+class Scheduler {
+ public:
+  // `selected`: indices into `cases` to run, in manifest order.
+  Scheduler(const std::vector<TestCase>& cases, const std::vector<std::size_t>& selected,
+            SchedulerOptions options);
+
+  // Never more workers than there are units of work, never fewer than one.
+  int worker_count() const { return static_cast<int>(hands_.size()); }
+
+  // The worker's next batch, or nothing when no work is left for it.
+  std::optional<Batch> next_batch(int worker);
+
+  // After the parallel work: the next batch of cases marked serial, for
+  // worker 0, to run while no other batch runs. Nothing when none is left.
+  std::optional<Batch> next_serial_batch();
+
+  // A case finished after `seconds`: sharpens the estimates of its neighbours.
+  void observe(std::size_t case_index, double seconds);
+
+  // Cases of a batch whose process ended before they started: they go back
+  // to the front of the same worker's hand, so groups and scopes stay whole.
+  void requeue(int worker, const std::vector<std::size_t>& cases);
+
+  // Cases not yet handed out in a batch.
+  std::size_t remaining() const;
+
+  // Every case the scheduler was given, in the order given.
+  const std::vector<std::size_t>& all_cases() const { return all_cases_; }
+
+ private:
+  struct Unit {
+    std::vector<std::size_t> cases;
+    std::optional<std::size_t> target;  // empty: the unit spans targets
+  };
+  struct Queue {
+    std::deque<Unit> units;
+    std::size_t cases = 0;
+    double known_seconds = 0;  // sum of the history's durations of its units
+  };
+
+  std::vector<Unit> make_units(const std::vector<std::size_t>& selected) const;
+  void order_by_history(std::vector<Unit>& units) const;
+  void distribute(std::vector<Unit> units);
+  void push(Queue& queue, Unit unit, bool front = false);
+  Unit pop(Queue& queue, bool front);
+  Queue& queue_of(int worker);
+  double estimated_load(const Queue& queue) const;
+  bool steal_into(int worker);
+  void fill_hand(int worker);
+  std::optional<double> estimate(std::size_t case_index) const;
+  std::optional<double> estimate(const Unit& unit) const;
+  double known_seconds(const Unit& unit) const;
+
+  // How many other binaries' units fill_hand() looks past for more of a batch's binary.
+  static constexpr std::size_t kBatchSearchWindow = 512;
+
+  const std::vector<TestCase>& cases_;
+  std::vector<std::size_t> all_cases_;
+  SchedulerOptions options_;
+  std::vector<Queue> queues_;                   // per worker (worksteal) or one shared
+  std::vector<std::deque<std::size_t>> hands_;  // per worker: taken, not yet batched
+  std::deque<Unit> serial_;                      // units with a serial case, run last, alone
+  // The longest duration seen in this run, by suite (numbered once, so that
+  // observe(), called for every case, does no string lookups), by target,
+  // and overall; < 0: nothing seen yet.
+  std::vector<std::size_t> suite_of_case_;  // by manifest case, for the selected ones
+  std::vector<double> longest_in_suite_;
+  std::vector<double> longest_in_target_;
+  std::optional<double> longest_seen_;
+};
+
+}  // namespace ptest

@@ -1,0 +1,45 @@
+// What a person sees: a live count while the run goes (on a terminal), a line
+// per case with -v, the failures with their output at the end, and the
+// summary line.
+#pragma once
+
+#include <cstdio>
+#include <vector>
+
+#include "run/reporter.h"
+
+namespace ptest {
+
+struct TerminalOptions {
+  int verbosity = 0;         // -v: +1 per flag, -q: -1
+  bool live = false;         // rewrite a progress line in place (stdout is a terminal)
+  std::FILE* out = stdout;
+};
+
+class TerminalReporter : public Reporter {
+ public:
+  explicit TerminalReporter(TerminalOptions options) : options_(options) {}
+
+  void run_started(const RunStart& start) override;
+  void case_finished(const TestCase& test_case, const CaseResult& result) override;
+  void run_finished(const RunSummary& summary) override;
+
+ private:
+  void show_progress(bool force);
+  void clear_progress();
+
+  struct Failure {
+    const TestCase* test_case;
+    CaseResult result;
+  };
+
+  TerminalOptions options_;
+  std::size_t selected_ = 0;
+  std::size_t done_ = 0;
+  std::size_t failures_ = 0;
+  double last_progress_ = -1;
+  bool progress_shown_ = false;
+  std::vector<Failure> failures_seen_;
+};
+
+}  // namespace ptest

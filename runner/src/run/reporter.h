@@ -1,0 +1,64 @@
+// Everything that tells about a run (terminal, JUnit XML, JSON report) gets
+// the same stream of events, in the order they happened.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+
+namespace ptest {
+
+struct RunStart {
+  std::size_t selected = 0;
+  int workers = 0;
+  std::string dist_mode;
+  std::string testrun_uid;
+};
+
+struct RunSummary {
+  std::size_t passed = 0, failed = 0, skipped = 0, crashed = 0, timeout = 0;
+  std::size_t not_run = 0;  // selected but never finished: -x, --maxfail, interrupt
+  double duration = 0;      // seconds, wall clock
+  bool interrupted = false;
+  std::string stop_reason;  // why the run stopped early; empty if it did not
+
+  std::size_t failures() const { return failed + crashed + timeout; }
+  void count(Outcome outcome);
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void run_started(const RunStart&) {}
+  virtual void case_started(const TestCase&, int /*worker*/) {}
+  virtual void case_finished(const TestCase&, const CaseResult&) {}
+  virtual void run_finished(const RunSummary&) {}
+};
+
+// Passes every event to several reporters, in order.
+class Reporters : public Reporter {
+ public:
+  void add(Reporter& reporter) { reporters_.push_back(&reporter); }
+  void run_started(const RunStart& start) override {
+    for (Reporter* r : reporters_) r->run_started(start);
+  }
+  void case_started(const TestCase& test_case, int worker) override {
+    for (Reporter* r : reporters_) r->case_started(test_case, worker);
+  }
+  void case_finished(const TestCase& test_case, const CaseResult& result) override {
+    for (Reporter* r : reporters_) r->case_finished(test_case, result);
+  }
+  void run_finished(const RunSummary& summary) override {
+    for (Reporter* r : reporters_) r->run_finished(summary);
+  }
+
+ private:
+  std::vector<Reporter*> reporters_;
+};
+
+// "12 passed, 1 failed, 2 skipped in 0.84s": the last line of a run.
+std::string summary_line(const RunSummary& summary);
+
+}  // namespace ptest

@@ -1,0 +1,85 @@
+#include "discover/discovery.h"
+
+#include <gtest/gtest.h>
+
+using namespace ptest;
+
+namespace {
+
+std::vector<ListedCase> listing() {
+  return {
+      {"Login", "Login.ValidUser", "login_test.cc", 10, false},
+      {"Login", "Login.DISABLED_Broken", "login_test.cc", 20, true},
+      {"Gen/Area0Test", "Gen/Area0Test.Case/3", "area_test.cc", 5, false},
+      {"Db", "Db.Insert", "db_test.cc", 7, false},
+  };
+}
+
+DiscoverySpec spec() {
+  DiscoverySpec spec;
+  spec.target.name = "bin0";
+  spec.markers = {"unit"};
+  spec.marks = {{"smoke", {"Login.*", "*Area0*"}}, {"slow", {"Db.*"}}, {"unit", {"Db.*"}}};
+  spec.groups = {{"database", {"Db.*"}}, {"other", {"*"}}};
+  spec.timeout = 30;
+  return spec;
+}
+
+}  // namespace
+
+TEST(Discovery, IdsScopeAndTimeoutComeFromTheListing) {
+  const Manifest fragment = build_fragment(spec(), listing());
+  ASSERT_EQ(fragment.targets.size(), 1u);
+  ASSERT_EQ(fragment.cases.size(), 4u);
+  const TestCase& param = fragment.cases[2];
+  EXPECT_EQ(param.id, "bin0::Gen/Area0Test.Case/3");
+  EXPECT_EQ(param.name, "Gen/Area0Test.Case/3");
+  EXPECT_EQ(param.suite, "Gen/Area0Test");
+  EXPECT_EQ(param.file, "area_test.cc");
+  EXPECT_EQ(param.line, 5);
+  EXPECT_DOUBLE_EQ(param.timeout, 30);
+  EXPECT_TRUE(fragment.cases[1].disabled);
+}
+
+TEST(Discovery, MarkersFromMarkersAndEveryMatchingMarkSortedOnce) {
+  const Manifest fragment = build_fragment(spec(), listing());
+  EXPECT_EQ(fragment.cases[0].markers, (std::vector<std::string>{"smoke", "unit"}));
+  EXPECT_EQ(fragment.cases[2].markers, (std::vector<std::string>{"smoke", "unit"}));
+  EXPECT_EQ(fragment.cases[3].markers, (std::vector<std::string>{"slow", "unit"}));
+}
+
+TEST(Discovery, FirstMatchingGroupWins) {
+  const Manifest fragment = build_fragment(spec(), listing());
+  EXPECT_EQ(fragment.cases[3].group, "database");
+  EXPECT_EQ(fragment.cases[0].group, "other");
+}
+
+TEST(SourceMarks, ParsedFromTheLinesTheHeaderWrites) {
+  const auto marks = parse_source_marks(
+      "LoginTest.ValidUser\tsmoke, integration\t/src/login_test.cc\t12\n"
+      "Param.Positive\tslow\t/src/p.cc\t3\n"
+      "garbage line\n");
+  ASSERT_EQ(marks.size(), 2u);
+  EXPECT_EQ(marks[0].suite, "LoginTest");
+  EXPECT_EQ(marks[0].test, "ValidUser");
+  EXPECT_EQ(marks[0].markers, (std::vector<std::string>{"smoke", "integration"}));
+  EXPECT_EQ(marks[0].file, "/src/login_test.cc");
+  EXPECT_EQ(marks[0].line, 12);
+}
+
+TEST(SourceMarks, ApplyToPlainParameterizedAndTypedInstances) {
+  const SourceMark param{"Param", "Positive", {"slow"}, "p.cc", 3};
+  EXPECT_TRUE(source_mark_applies(param, "Param.Positive"));
+  EXPECT_TRUE(source_mark_applies(param, "Gen/Param.Positive/0"));
+  EXPECT_TRUE(source_mark_applies(param, "Param/1.Positive"));
+  EXPECT_TRUE(source_mark_applies(param, "My/Param/1.Positive"));
+  EXPECT_FALSE(source_mark_applies(param, "Params.Positive"));
+  EXPECT_FALSE(source_mark_applies(param, "Param.PositiveToo"));
+  EXPECT_FALSE(source_mark_applies(param, "Gen/Other.Positive/0"));
+}
+
+TEST(SourceMarks, AddToTheCasesMarkers) {
+  const Manifest fragment = build_fragment(spec(), listing(), {{"Db", "Insert", {"smoke", "db"}, "db_test.cc", 9}});
+  EXPECT_EQ(fragment.cases[3].markers, (std::vector<std::string>{"db", "slow", "smoke", "unit"}));
+  EXPECT_EQ(fragment.cases[0].markers, (std::vector<std::string>{"smoke", "unit"}));
+}

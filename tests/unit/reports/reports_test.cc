@@ -1,0 +1,85 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "reports/json_report.h"
+#include "reports/junit_report.h"
+#include "test_support.h"
+
+using namespace ptest;
+using ptest::testing::make_case;
+using ptest::testing::make_manifest;
+
+namespace {
+
+Manifest sample() {
+  return make_manifest(2, {make_case("A", "Pass", 0), make_case("A", "Fail<&>", 0), make_case("B", "Crash", 1),
+                           make_case("B", "Skip", 1)});
+}
+
+template <class Report>
+void feed(Report& report, const Manifest& manifest) {
+  report.run_started(RunStart{4, 2, "worksteal", "abc"});
+  const Outcome outcomes[] = {Outcome::passed, Outcome::failed, Outcome::crashed, Outcome::skipped};
+  // Results arrive out of manifest order, as they do from several workers.
+  for (std::size_t i : {3u, 1u, 0u, 2u}) {
+    CaseResult result;
+    result.case_index = i;
+    result.outcome = outcomes[i];
+    result.worker = static_cast<int>(i % 2);
+    result.start = static_cast<double>(i);
+    result.stop = static_cast<double>(i) + 0.5;
+    if (i == 1) result.output = "expected 1 < 2 \"quoted\" \x01 bell";
+    if (i == 2) result.message = "killed by SIGSEGV";
+    report.case_finished(manifest.cases[i], result);
+  }
+  RunSummary summary;
+  summary.passed = summary.failed = summary.crashed = summary.skipped = 1;
+  summary.duration = 4.2;
+  report.run_finished(summary);
+}
+
+}  // namespace
+
+TEST(SummaryLine, CountsNonZeroOutcomesAndTime) {
+  RunSummary summary;
+  summary.passed = 12;
+  summary.failed = 1;
+  summary.skipped = 2;
+  summary.duration = 0.844;
+  EXPECT_EQ(summary_line(summary), "12 passed, 1 failed, 2 skipped in 0.84s");
+  EXPECT_EQ(summary_line(RunSummary{}), "0 passed in 0.00s");
+}
+
+TEST(JsonReport, EveryCaseWithOutcomeDurationWorkerAndTimes) {
+  const Manifest manifest = sample();
+  JsonReport report(manifest);
+  feed(report, manifest);
+  const auto document = nlohmann::json::parse(report.render());
+  ASSERT_EQ(document["cases"].size(), 4u);
+  const auto& crash = document["cases"][2];
+  EXPECT_EQ(crash["id"], "bin1::B.Crash");
+  EXPECT_EQ(crash["outcome"], "crashed");
+  EXPECT_EQ(crash["worker"], "gw0");
+  EXPECT_DOUBLE_EQ(crash["start"].get<double>(), 2.0);
+  EXPECT_DOUBLE_EQ(crash["stop"].get<double>(), 2.5);
+  EXPECT_DOUBLE_EQ(crash["duration"].get<double>(), 0.5);
+  EXPECT_EQ(crash["message"], "killed by SIGSEGV");
+  EXPECT_EQ(document["cases"][1]["id"], "bin0::A.Fail<&>");
+  EXPECT_EQ(document["summary"]["failed"], 1);
+  EXPECT_EQ(document["testrun_uid"], "abc");
+}
+
+TEST(JunitReport, OneSuitePerTargetWithEscapedText) {
+  const Manifest manifest = sample();
+  JunitReport report(manifest);
+  feed(report, manifest);
+  const std::string xml = report.render();
+  EXPECT_NE(xml.find("<testsuites name=\"ptest\" tests=\"4\" failures=\"1\" errors=\"1\" skipped=\"1\""),
+            std::string::npos) << xml;
+  EXPECT_NE(xml.find("<testsuite name=\"bin0\" tests=\"2\" failures=\"1\" errors=\"0\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("name=\"Fail&lt;&amp;&gt;\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("expected 1 &lt; 2 &quot;quoted&quot; ? bell</failure>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<error type=\"crashed\" message=\"killed by SIGSEGV\">"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<skipped message=\"skipped\"/>"), std::string::npos) << xml;
+}
