@@ -56,6 +56,7 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   }
   longest_in_suite_.assign(suite_numbers.size(), -1);
   longest_in_target_.assign(targets, -1);
+  finished_in_target_.assign(targets, 0);
   std::vector<Unit> units = make_units(selected);
   auto serial = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
@@ -143,6 +144,7 @@ void Scheduler::distribute(std::vector<Unit> units) {
 void Scheduler::push(Queue& queue, Unit unit, bool front) {
   queue.cases += unit.cases.size();
   queue.known_seconds += known_seconds(unit);
+  unknown_in_queues_ += unknown_cases(unit);
   if (front) queue.units.push_front(std::move(unit));
   else queue.units.push_back(std::move(unit));
 }
@@ -153,6 +155,7 @@ Scheduler::Unit Scheduler::pop(Queue& queue, bool front) {
   else queue.units.pop_back();
   queue.cases -= unit.cases.size();
   queue.known_seconds -= known_seconds(unit);
+  unknown_in_queues_ -= unknown_cases(unit);
   return unit;
 }
 
@@ -165,6 +168,21 @@ double Scheduler::known_seconds(const Unit& unit) const {
   double seconds = 0;
   for (std::size_t i : unit.cases) seconds += std::max(0.0, options_.known_durations[i]);
   return seconds;
+}
+
+std::size_t Scheduler::unknown_cases(const Unit& unit) const {
+  if (options_.known_durations.empty()) return unit.cases.size();
+  return static_cast<std::size_t>(std::count_if(unit.cases.begin(), unit.cases.end(),
+                                                [&](std::size_t i) { return options_.known_durations[i] < 0; }));
+}
+
+// How many cases without a history one batch of `target` may take: as many
+// as have finished in this run (slow start), at most a share of the
+// unknown cases left, at least one.
+std::size_t Scheduler::unknown_cap(std::size_t target) const {
+  const std::size_t evidence = finished_in_target_[target];
+  const std::size_t share = (unknown_in_queues_ + 2 * hands_.size() - 1) / (2 * hands_.size());
+  return std::max<std::size_t>(1, std::min(evidence, share));
 }
 
 std::optional<double> Scheduler::estimate(std::size_t case_index) const {
@@ -254,12 +272,14 @@ void Scheduler::fill_hand(int worker) {
   }
   const std::optional<std::size_t> target = queue.units.front().target;
   std::optional<double> seconds = estimate(queue.units.front());
+  std::size_t unknown = unknown_cases(queue.units.front());
   // Guided by time where the history knows the work: a share of the queue's
   // known work, so early batches of a long queue are long too and only the
   // last ones are cut fine for stealing. (The tolerance keeps 50 cases of
   // 1 ms within a 50 ms budget despite rounding.)
   const double takers = queues_.size() == 1 ? 2.0 * static_cast<double>(hands_.size()) : 2.0;
   const double budget = std::max(options_.batch_budget, queue.known_seconds / takers) * (1 + 1e-9);
+  const std::size_t cap = target ? unknown_cap(*target) : 1;
   take();
   if (!seconds || !target) return;  // nothing known yet: a probe of one unit
   // More units of the same binary, in queue order, while the budget lasts.
@@ -276,7 +296,10 @@ void Scheduler::fill_hand(int worker) {
     }
     const std::optional<double> next_seconds = estimate(next);
     if (!next_seconds || *seconds + *next_seconds > budget) break;
+    const std::size_t next_unknown = unknown_cases(next);
+    if (next_unknown > 0 && unknown + next_unknown > cap) break;
     *seconds += *next_seconds;
+    unknown += next_unknown;
     take();
   }
   for (auto it = passed_over.rbegin(); it != passed_over.rend(); ++it) push(queue, std::move(*it), true);
@@ -317,6 +340,7 @@ void Scheduler::observe(std::size_t case_index, double seconds) {
   const TestCase& test_case = cases_[case_index];
   raise_to(longest_in_suite_[suite_of_case_[case_index]], seconds);
   raise_to(longest_in_target_[test_case.target], seconds);
+  ++finished_in_target_[test_case.target];
   longest_seen_ = std::max(longest_seen_.value_or(0.0), seconds);
 }
 

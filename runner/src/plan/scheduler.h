@@ -17,6 +17,15 @@
 // duration seen so far in this run in its suite, its target, or anywhere
 // (the longest, not the mean, because suites often get slower towards their
 // end). With nothing known, a batch is a single unit: a probe.
+//
+// Estimates of cases the history does not know are guesses, and a started
+// batch cannot be split: one long case among them holds every case after it
+// in its process while other workers idle. So batches of such cases grow
+// only with evidence, as TCP's slow start does: a batch takes at most as
+// many of them as cases of its binary have finished in this run (1, 1, 2,
+// 4, ...), and never more than a share of what is left unknown
+// (remaining / (2 x workers), guided self-scheduling), so that there is
+// always work left to steal while a long case runs.
 #pragma once
 
 #include <cstddef>
@@ -97,6 +106,8 @@ class Scheduler {
   std::optional<double> estimate(std::size_t case_index) const;
   std::optional<double> estimate(const Unit& unit) const;
   double known_seconds(const Unit& unit) const;
+  std::size_t unknown_cases(const Unit& unit) const;
+  std::size_t unknown_cap(std::size_t target) const;
 
   // How many other binaries' units fill_hand() looks past for more of a batch's binary.
   static constexpr std::size_t kBatchSearchWindow = 512;
@@ -114,6 +125,11 @@ class Scheduler {
   std::vector<double> longest_in_suite_;
   std::vector<double> longest_in_target_;
   std::optional<double> longest_seen_;
+  // Slow start for cases without a history: how many of each target's
+  // cases have finished in this run, and how many unknown ones the queues
+  // still hold.
+  std::vector<std::size_t> finished_in_target_;
+  std::size_t unknown_in_queues_ = 0;
 };
 
 }  // namespace ptest
