@@ -36,14 +36,26 @@ def durations_ms(profile, count, seed):
     return sorted(values)
 
 
-def write_project(directory, cases, binaries, suites, profile, seed=7, chatty_mb=0):
+def cold_start_ms(count, long_at):
+    """One long case (6 s) at `long_at`, four medium ones (2.5 s in all)
+    spread through the suite, the rest 1 ms: the shape of a real suite that
+    a first run once ran at serial speed."""
+    values = [1] * count
+    values[long_at] = 6000
+    for k, ms in enumerate((300, 500, 700, 1000)):
+        at = (count * (k + 1)) // 5 + 7
+        values[at if at != long_at else at + 1] = ms
+    return values
+
+
+def write_project(directory, cases, binaries, suites, profile, seed=7, chatty_mb=0, durations=None):
     """A CMake project of `binaries` gtest binaries; case i goes to binary
     i % binaries, and within a binary into `suites` contiguous suites of
     value-parameterized cases. Registered with gtest_discover_tests or
     ptest_discover_tests, chosen by -DREGISTER=gtest|ptest."""
     shutil.rmtree(directory, ignore_errors=True)
     os.makedirs(directory)
-    all_ms = durations_ms(profile, cases, seed)
+    all_ms = durations if durations is not None else durations_ms(profile, cases, seed)
     per_binary = [all_ms[b::binaries] for b in range(binaries)]
     lists = ["cmake_minimum_required(VERSION 3.20)", "project(bench CXX)", "set(CMAKE_CXX_STANDARD 17)",
              "find_package(GTest REQUIRED)", "enable_testing()",
@@ -203,8 +215,34 @@ def skewed(work, prefix, repeat):
     row("ptest -n 8 first run / lower bound", first / bound, "<= 1.15", first / bound <= 1.15)
     row("ptest -n 8 with history / lower bound", again / bound, "<= 1.05", again / bound <= 1.05)
     row("ptest -n 8 with history / bound from measured durations", again / measured_bound, "report", True)
+    row("ptest -n 8 first run / ctest -j8 first run", first / ctest_first, "<= 1", first <= ctest_first)
     row("ctest -j8 first run / lower bound", ctest_first / bound, "baseline", True)
     row("ctest -j8 with cost data / lower bound", ctest_again / bound, "baseline", True)
+
+
+def cold_start(work, prefix, repeat):
+    print("\ncold start: 300 cases in one binary, one of 6 s placed first, in the middle or last,"
+          " four of 0.3-1 s, the rest 1 ms; 2 workers, no history", flush=True)
+    count = 300
+    for name, long_at in (("first", 0), ("middle", count // 2), ("last", count - 1)):
+        durations = cold_start_ms(count, long_at)
+        source = os.path.join(work, "cold-" + name)
+        write_project(source, count, 1, 12, "cold", durations=durations)
+        bound = max(max(durations), sum(durations) / 2) / 1000.0
+        gtest_build, ptest_build = source + "/gtest-build", source + "/ptest-build"
+        build(source, gtest_build, "gtest", prefix)
+        build(source, ptest_build, "ptest", prefix)
+        runner = [os.path.join(ptest_build, "ptest", "ptest"), "-n", "2", "-q"]
+        history = os.path.join(ptest_build, "ptest", "history.json")
+        first = median_time(runner, repeat, ptest_build, before=lambda: remove(history))
+        cost_data = os.path.join(gtest_build, "Testing", "Temporary", "CTestCostData.txt")
+        ctest_first = median_time(["ctest", "-j2", "-Q"], max(1, repeat // 2), gtest_build,
+                                  before=lambda: remove(cost_data))
+        print("  long case %s: lower bound %.2fs, ptest -n 2 first run %.2fs, ctest -j2 first run %.2fs"
+              % (name, bound, first, ctest_first))
+        row("ptest -n 2 first run / lower bound, long case %s" % name, first / bound, "<= 1.2", first / bound <= 1.2)
+        row("ptest -n 2 first run / ctest -j2 first run, long case %s" % name, first / ctest_first, "<= 1",
+            first <= ctest_first)
 
 
 def memory(work, prefix, repeat):
@@ -221,6 +259,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", default=os.path.join(ROOT, "build", "bench"), help="work directory")
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
+    parser.add_argument("--suites", default="trivial,wide,skewed,cold_start,memory",
+                        help="comma-separated suites to run (default: all)")
     args = parser.parse_args()
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
@@ -231,8 +271,11 @@ def main():
     run(["cmake", "--build", os.path.join(work, "ptest-build")])
     run(["cmake", "--install", os.path.join(work, "ptest-build"), "--prefix", prefix])
     print("machine: %d CPUs, %s" % (os.cpu_count(), " ".join(os.uname()[2:3] + os.uname()[4:5])))
-    for suite in (trivial, wide, skewed, memory):
-        suite(work, prefix, args.repeat)
+    suites = {"trivial": trivial, "wide": wide, "skewed": skewed, "cold_start": cold_start, "memory": memory}
+    for name in args.suites.split(","):
+        if name not in suites:
+            sys.exit("bench: no suite '%s' (suites: %s)" % (name, ", ".join(suites)))
+        suites[name](work, prefix, args.repeat)
     missed = [r for r in ROWS if not r[4]]
     print("\n%d of %d targets met" % (len(ROWS) - len(missed), len(ROWS)))
     for name, value, unit, target, _ in missed:

@@ -12,6 +12,8 @@
 #include "discover/ctest_script.h"
 #include "discover/discovery.h"
 #include "discover/discovery_index.h"
+#include "discover/googletest_signature.h"
+#include "discover/listing_verdict.h"
 #include "execution/process.h"
 #include "formats/manifest.h"
 #include "util/atomic_file.h"
@@ -79,36 +81,89 @@ CtestLauncher ctest_launcher(const DiscoverySpec& spec) {
   return {std::string(self, static_cast<std::size_t>(length)), dir + "/workers", dir + "/fixtures"};
 }
 
+// What the listing left for judge_listing(): how the process ended, and the file.
+ListingAttempt listing_attempt(const CompletedProcess& listed, const std::string& listing_path) {
+  ListingAttempt attempt;
+  attempt.timed_out = listed.timed_out;
+  attempt.killed_by_signal = WIFSIGNALED(listed.wait_status);
+  attempt.exited_zero = WIFEXITED(listed.wait_status) && WEXITSTATUS(listed.wait_status) == 0;
+  attempt.ended = describe_wait_status(listed.wait_status);
+  if (::access(listing_path.c_str(), F_OK) == 0) attempt.listing = read_file(listing_path);
+  return attempt;
+}
+
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", seconds);
+  return text;
+}
+
+struct Listing {
+  ListingVerdict verdict;
+  CompletedProcess process;  // the listing run; empty when the binary was not run
+};
+
+// Runs `<binary> --gtest_list_tests` (unless the file shows it cannot be a
+// GoogleTest binary) and judges what it did. PTEST_MARK markers go to `marks_path`.
+Listing list_cases(const DiscoverySpec& spec, const std::string& marks_path) {
+  Listing listing{{ListingVerdict::Kind::plain, {}, "it does not contain GoogleTest"}, {}};
+  if (!may_be_googletest(spec.target.executable)) return listing;
+  const std::string listing_path = spec.fragment_path + ".listing.json";
+  ::unlink(listing_path.c_str());
+  ::unlink(marks_path.c_str());
+  Command command;
+  command.argv = {spec.target.executable, "--gtest_list_tests", "--gtest_output=json:" + listing_path};
+  command.argv.insert(command.argv.end(), spec.target.arguments.begin(), spec.target.arguments.end());
+  for (char** entry = environ; *entry; ++entry) command.environment.emplace_back(*entry);
+  for (const auto& [name, value] : spec.target.environment) command.environment.push_back(name + "=" + value);
+  command.environment.push_back("PTEST_MARKS_FILE=" + marks_path);  // <ptest/markers.h> writes here
+  command.working_directory = spec.target.working_directory;
+  listing.process = run_captured(command, spec.discovery_timeout);
+  listing.verdict = judge_listing(listing_attempt(listing.process, listing_path));
+  ::unlink(listing_path.c_str());
+  if (listing.process.timed_out) listing.verdict.what += " (" + seconds_text(spec.discovery_timeout) + " s)";
+  return listing;
+}
+
+// The target's fragment and CTest script, then the merged manifest.
+int write_discovery(const DiscoverySpec& spec, const Manifest& fragment) {
+  write_file_atomically(spec.fragment_path, manifest_to_json(fragment));
+  const CtestLauncher launcher = ctest_launcher(spec);
+  write_file_atomically(spec.ctest_path, spec.ctest_runs_runner
+                                             ? ctest_runner_script(fragment, launcher.runner, spec.manifest_path,
+                                                                   usable_cpu_count())
+                                             : ctest_script(fragment, launcher));
+  merge_manifest(spec.index_path, spec.manifest_path);
+  return 0;
+}
+
+// A binary that is not GoogleTest: one plain case with a warning, or with
+// STRICT the error the user asked for.
+int register_plain(const DiscoverySpec& spec, const Listing& listing) {
+  const std::string what = "target '" + spec.target.name + "' is not a GoogleTest binary: " + listing.verdict.what;
+  if (spec.strict) return report_listing_failure(spec, what + " (STRICT)", listing.process.output);
+  std::fprintf(stderr,
+               "ptest_discover_tests(): warning: %s; registered as one plain case, its exit status the outcome "
+               "(STRICT makes this an error)\n",
+               what.c_str());
+  return write_discovery(spec, build_plain_fragment(spec));
+}
+
 }  // namespace
 
 int discover_command(const std::string& spec_path) {
   try {
     const DiscoverySpec spec = read_discovery_spec(spec_path);
-    const std::string listing_path = spec.fragment_path + ".listing.json";
     const std::string marks_path = spec.fragment_path + ".marks";
-    ::unlink(listing_path.c_str());
-    ::unlink(marks_path.c_str());
-    Command command;
-    command.argv = {spec.target.executable, "--gtest_list_tests", "--gtest_output=json:" + listing_path};
-    command.argv.insert(command.argv.end(), spec.target.arguments.begin(), spec.target.arguments.end());
-    for (char** entry = environ; *entry; ++entry) command.environment.emplace_back(*entry);
-    for (const auto& [name, value] : spec.target.environment) command.environment.push_back(name + "=" + value);
-    command.environment.push_back("PTEST_MARKS_FILE=" + marks_path);  // <ptest/markers.h> writes here
-    command.working_directory = spec.target.working_directory;
-
-    const CompletedProcess listed = run_captured(command, spec.discovery_timeout);
-    if (listed.timed_out)
-      return report_listing_failure(spec, "did not finish within DISCOVERY_TIMEOUT (" +
-                                              std::to_string(spec.discovery_timeout) + " s)", listed.output);
-    if (!WIFEXITED(listed.wait_status) || WEXITSTATUS(listed.wait_status) != 0)
-      return report_listing_failure(spec, describe_wait_status(listed.wait_status), listed.output);
-    std::vector<ListedCase> cases;
-    try {
-      cases = parse_gtest_listing(read_file(listing_path));
-    } catch (const std::exception& error) {
-      return report_listing_failure(spec, std::string("no usable listing: ") + error.what(), listed.output);
+    const Listing listing = list_cases(spec, marks_path);
+    switch (listing.verdict.kind) {
+      case ListingVerdict::Kind::failed:
+        return report_listing_failure(spec, listing.verdict.what, listing.process.output);
+      case ListingVerdict::Kind::plain:
+        return register_plain(spec, listing);
+      case ListingVerdict::Kind::gtest:
+        break;
     }
-    ::unlink(listing_path.c_str());
     std::vector<SourceMark> source_marks;
     if (::access(marks_path.c_str(), R_OK) == 0) {
       source_marks = parse_source_marks(read_file(marks_path));
@@ -118,16 +173,7 @@ int discover_command(const std::string& spec_path) {
       std::fprintf(stderr, "ptest_discover_tests(): %s\n", problem.c_str());
       return 1;
     }
-
-    const Manifest fragment = build_fragment(spec, cases, source_marks);
-    write_file_atomically(spec.fragment_path, manifest_to_json(fragment));
-    const CtestLauncher launcher = ctest_launcher(spec);
-    write_file_atomically(spec.ctest_path, spec.ctest_runs_runner
-                                               ? ctest_runner_script(fragment, launcher.runner, spec.manifest_path,
-                                                                     usable_cpu_count())
-                                               : ctest_script(fragment, launcher));
-    merge_manifest(spec.index_path, spec.manifest_path);
-    return 0;
+    return write_discovery(spec, build_fragment(spec, listing.verdict.cases, source_marks));
   } catch (const std::exception& error) {
     std::fprintf(stderr, "ptest_discover_tests(): %s\n", error.what());
     return 1;

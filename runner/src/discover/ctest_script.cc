@@ -42,14 +42,16 @@ std::string ctest_script(const Manifest& manifest, const CtestLauncher& launcher
   for (const TestCase& test_case : manifest.cases) {
     const Target& target = manifest.targets[test_case.target];
     const std::string name = cmake_bracket(test_case.id);
-    script += "add_test(" + name + " " + launch_prefix(target) + cmake_bracket(target.executable) + " " +
-              cmake_bracket("--gtest_filter=" + test_case.name);
+    const bool gtest = target.framework == Framework::gtest;
+    script += "add_test(" + name + " " + launch_prefix(target) + cmake_bracket(target.executable);
+    // A plain executable is the case: it runs as it is, without a filter.
+    if (gtest) script += " " + cmake_bracket("--gtest_filter=" + test_case.name);
     for (const std::string& argument : target.arguments) script += " " + cmake_bracket(argument);
     script += ")\nset_tests_properties(" + name + " PROPERTIES";
     if (!target.working_directory.empty())
       script += " WORKING_DIRECTORY " + cmake_bracket(target.working_directory);
     // GoogleTest prints this line for a GTEST_SKIP(): CTest then reports "Skipped".
-    script += " SKIP_REGULAR_EXPRESSION " + cmake_bracket("\\[  SKIPPED \\]");
+    if (gtest) script += " SKIP_REGULAR_EXPRESSION " + cmake_bracket("\\[  SKIPPED \\]");
     if (!test_case.markers.empty()) script += " LABELS " + cmake_bracket(join(test_case.markers, ';'));
     if (test_case.timeout > 0) {
       char seconds[32];

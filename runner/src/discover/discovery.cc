@@ -108,6 +108,7 @@ DiscoverySpec read_discovery_spec(const std::string& path) {
     spec.marker_timeouts = document.value("marker_timeouts", std::map<std::string, double>{});
     spec.discovery_timeout = document.value("discovery_timeout", 5.0);
     spec.ctest_runs_runner = document.value("ctest_mode", std::string("CASES")) == "RUNNER";
+    spec.strict = document.value("strict", false);
     spec.fragment_path = document.at("fragment").get<std::string>();
     spec.ctest_path = document.at("ctest_file").get<std::string>();
     spec.index_path = document.at("index").get<std::string>();
@@ -154,6 +155,14 @@ Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>
       }
     fragment.cases.push_back(std::move(test_case));
   }
+  return fragment;
+}
+
+Manifest build_plain_fragment(const DiscoverySpec& spec) {
+  ListedCase whole;
+  whole.suite = whole.name = spec.target.name;
+  Manifest fragment = build_fragment(spec, {whole});
+  fragment.targets.front().framework = Framework::plain;
   return fragment;
 }
 

@@ -32,6 +32,7 @@ struct DiscoverySpec {
   std::map<std::string, double> marker_timeouts;  // ptest_marker_defaults(): replace `timeout`
   double discovery_timeout = 5;
   bool ctest_runs_runner = false;  // CTEST_MODE RUNNER: a ctest test per marker set, each running ptest
+  bool strict = false;  // STRICT: a binary that is not GoogleTest fails the build instead of running plain
   std::string fragment_path;  // where this target's manifest fragment goes
   std::string ctest_path;     // where its CTest script goes
   std::string index_path;     // the list of every target's fragment
@@ -65,5 +66,10 @@ DiscoverySpec read_discovery_spec(const std::string& path);
 // and from PTEST_MARK), group and timeout.
 Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>& listed,
                         const std::vector<SourceMark>& source_marks = {});
+
+// A one-target manifest for a binary that is not GoogleTest: one plain case,
+// "<target>::<target>", the whole process, its exit status the outcome;
+// MARKERS, MARK, GROUP and TIMEOUT apply to it as to any case.
+Manifest build_plain_fragment(const DiscoverySpec& spec);
 
 }  // namespace ptest

@@ -66,3 +66,14 @@ TEST(CtestRunnerScript, OneTestPerMarkerSetRunningExactlyItsCases) {
   EXPECT_NE(script.find("PROCESSORS 1 LABELS [[serial;unit]] RUN_SERIAL TRUE"), std::string::npos) << script;
   EXPECT_EQ(std::count(script.begin(), script.end(), '\n'), 1 + 3 * 2);  // the comment, then two lines a set
 }
+
+TEST(CtestScript, APlainExecutableRunsWithoutAFilterOrGoogleTestsSkipLine) {
+  Manifest manifest = make_manifest(1, {make_case("tool", "tool", 0, {"unit"})});
+  manifest.targets[0].framework = Framework::plain;
+  manifest.targets[0].arguments = {"--quick"};
+  const std::string script = ctest_script(manifest);
+  EXPECT_NE(script.find("add_test([[bin0::tool.tool]] [[/bin/bin0]] [[--quick]])"), std::string::npos) << script;
+  EXPECT_EQ(script.find("--gtest_filter"), std::string::npos) << script;
+  EXPECT_EQ(script.find("SKIP_REGULAR_EXPRESSION"), std::string::npos) << script;
+  EXPECT_NE(script.find("LABELS [[unit]]"), std::string::npos) << script;
+}

@@ -83,3 +83,19 @@ TEST(SourceMarks, AddToTheCasesMarkers) {
   EXPECT_EQ(fragment.cases[3].markers, (std::vector<std::string>{"db", "slow", "smoke", "unit"}));
   EXPECT_EQ(fragment.cases[0].markers, (std::vector<std::string>{"smoke", "unit"}));
 }
+
+TEST(Discovery, APlainBinaryIsOneCaseNamedAfterItsTarget) {
+  const Manifest fragment = build_plain_fragment(spec());
+  ASSERT_EQ(fragment.targets.size(), 1u);
+  EXPECT_EQ(fragment.targets[0].framework, Framework::plain);
+  ASSERT_EQ(fragment.cases.size(), 1u);
+  const TestCase& whole = fragment.cases[0];
+  EXPECT_EQ(whole.id, "bin0::bin0");
+  EXPECT_EQ(whole.name, "bin0");
+  EXPECT_EQ(whole.suite, "bin0");
+  EXPECT_FALSE(whole.disabled);
+  // MARKERS, GROUP and TIMEOUT apply as to any case: "*" matches it.
+  EXPECT_EQ(whole.markers, std::vector<std::string>{"unit"});
+  EXPECT_EQ(whole.group, "other");
+  EXPECT_DOUBLE_EQ(whole.timeout, 30);
+}

@@ -1,0 +1,40 @@
+// What listing a binary's cases (`--gtest_list_tests --gtest_output=json:FILE`)
+// says of the binary: a GoogleTest binary with these cases; not a GoogleTest
+// binary at all (its own main() ignored the flags), to be run as one plain
+// case; or a binary whose listing failed, which stops the build.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "discover/gtest_listing.h"
+
+namespace ptest {
+
+// How the listing process ended and what it left behind.
+struct ListingAttempt {
+  bool timed_out = false;
+  bool killed_by_signal = false;
+  bool exited_zero = false;
+  std::string ended;                   // "exited with status 3", "killed by SIGSEGV (...)"
+  std::optional<std::string> listing;  // the JSON file's content, if the binary wrote one
+};
+
+struct ListingVerdict {
+  enum class Kind {
+    gtest,   // `cases` are its cases
+    plain,   // not a GoogleTest binary; `what` says what was seen
+    failed,  // a listing that should have worked did not; `what` says why
+  };
+  Kind kind = Kind::failed;
+  std::vector<ListedCase> cases;
+  std::string what;
+};
+
+// A binary that exits normally without writing GoogleTest's listing is not a
+// GoogleTest binary. One that crashes or hangs while listing is a broken
+// one, as is one that writes a listing and then fails: those stay errors.
+ListingVerdict judge_listing(const ListingAttempt& attempt);
+
+}  // namespace ptest

@@ -1,0 +1,64 @@
+#include "discover/listing_verdict.h"
+
+#include <gtest/gtest.h>
+
+using namespace ptest;
+
+namespace {
+
+constexpr const char* kListing = R"({"testsuites": [{"name": "Cart", "testsuite": [{"name": "Adds", "file": "cart.cc", "line": 3}]}]})";
+
+ListingAttempt exited(bool zero, std::optional<std::string> listing) {
+  ListingAttempt attempt;
+  attempt.exited_zero = zero;
+  attempt.ended = zero ? "exited with status 0" : "exited with status 2";
+  attempt.listing = std::move(listing);
+  return attempt;
+}
+
+}  // namespace
+
+TEST(ListingVerdict, AGoogleTestListingGivesItsCases) {
+  const ListingVerdict verdict = judge_listing(exited(true, kListing));
+  EXPECT_EQ(verdict.kind, ListingVerdict::Kind::gtest);
+  ASSERT_EQ(verdict.cases.size(), 1u);
+  EXPECT_EQ(verdict.cases[0].name, "Cart.Adds");
+}
+
+TEST(ListingVerdict, ABinaryThatExitsWithoutAListingIsPlain) {
+  for (const bool zero : {true, false}) {
+    const ListingVerdict verdict = judge_listing(exited(zero, std::nullopt));
+    EXPECT_EQ(verdict.kind, ListingVerdict::Kind::plain);
+    EXPECT_EQ(verdict.what, std::string("it ") + (zero ? "exited with status 0" : "exited with status 2") +
+                                " and wrote no GoogleTest listing");
+  }
+}
+
+TEST(ListingVerdict, AFileThatIsNotGoogleTestsListingMeansPlain) {
+  const ListingVerdict verdict = judge_listing(exited(true, std::string("results: 3 ok\n")));
+  EXPECT_EQ(verdict.kind, ListingVerdict::Kind::plain);
+  EXPECT_NE(verdict.what.find("wrote a file that is not a GoogleTest listing"), std::string::npos) << verdict.what;
+}
+
+TEST(ListingVerdict, ACrashWhileListingStaysAnError) {
+  ListingAttempt attempt = exited(false, std::nullopt);
+  attempt.killed_by_signal = true;
+  attempt.ended = "killed by SIGSEGV (Segmentation fault)";
+  const ListingVerdict verdict = judge_listing(attempt);
+  EXPECT_EQ(verdict.kind, ListingVerdict::Kind::failed);
+  EXPECT_EQ(verdict.what, "killed by SIGSEGV (Segmentation fault)");
+}
+
+TEST(ListingVerdict, AHangWhileListingStaysAnError) {
+  ListingAttempt attempt = exited(false, std::nullopt);
+  attempt.timed_out = true;
+  const ListingVerdict verdict = judge_listing(attempt);
+  EXPECT_EQ(verdict.kind, ListingVerdict::Kind::failed);
+  EXPECT_EQ(verdict.what, "did not finish within DISCOVERY_TIMEOUT");
+}
+
+TEST(ListingVerdict, AListingFollowedByAFailureStaysAnError) {
+  const ListingVerdict verdict = judge_listing(exited(false, kListing));
+  EXPECT_EQ(verdict.kind, ListingVerdict::Kind::failed);
+  EXPECT_EQ(verdict.what, "exited with status 2 after writing its listing");
+}
