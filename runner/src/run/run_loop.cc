@@ -39,6 +39,7 @@ class RunLoop {
  private:
   bool start_work();
   void fill_idle_workers();
+  bool start_parallel_batch(int worker);
   bool start_serial_batch();
   bool launch(Batch& batch);
 
@@ -81,16 +82,24 @@ RunSummary RunLoop::run(const std::vector<std::size_t>& disabled) {
 // Gives every idle worker a batch; once nothing runs and no parallel work is
 // left, it is the serial cases' turn. False: nothing runs, the run is over.
 bool RunLoop::start_work() {
-  if (!stopping_) fill_idle_workers();
+  fill_idle_workers();
   return anything_runs() || start_serial_batch();
 }
 
 void RunLoop::fill_idle_workers() {
-  for (int worker = 0; worker < scheduler_.worker_count(); ++worker) {
-    if (busy_[static_cast<std::size_t>(worker)]) continue;
-    while (auto batch = scheduler_.next_batch(worker))
-      if (launch(*batch)) break;
+  for (int worker = 0; worker < scheduler_.worker_count(); ++worker)
+    if (!busy_[static_cast<std::size_t>(worker)]) start_parallel_batch(worker);
+}
+
+// A batch whose fixture failed does not start, so these take batches until
+// one does; the failed cases may stop the run, and then nothing more starts.
+bool RunLoop::start_parallel_batch(int worker) {
+  while (!stopping_) {
+    std::optional<Batch> batch = scheduler_.next_batch(worker);
+    if (!batch) return false;
+    if (launch(*batch)) return true;
   }
+  return false;
 }
 
 bool RunLoop::start_serial_batch() {

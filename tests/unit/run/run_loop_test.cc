@@ -177,3 +177,21 @@ TEST(RunLoop, DisabledCasesAreSkippedWithoutRunning) {
   for (const Batch& batch : executor.started)
     EXPECT_EQ(std::count(batch.cases.begin(), batch.cases.end(), 1u), 0);
 }
+
+TEST(RunLoop, AFailedSetupCountsTowardsMaxfailAndNoBatchStartsAfterItStopsTheRun) {
+  Manifest manifest = with_fixture();
+  std::swap(manifest.targets[0].fixtures, manifest.targets[1].fixtures);  // the first binary needs "db"
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::no, 1));
+  FakeExecutor executor(manifest);
+  RecordingReporter recorder;
+  FakeFixtureHost fixtures;
+  fixtures.fail = true;
+  RunLoopOptions options;
+  options.fixtures = &fixtures;
+  options.maxfail = 1;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, options);
+  EXPECT_EQ(summary.stop_reason, "stopping after 1 failure");
+  EXPECT_TRUE(executor.started.empty());
+  EXPECT_EQ(summary.passed, 0u);
+  EXPECT_EQ(summary.failed + summary.not_run, 6u);
+}
