@@ -195,3 +195,22 @@ TEST(RunLoop, AFailedSetupCountsTowardsMaxfailAndNoBatchStartsAfterItStopsTheRun
   EXPECT_EQ(summary.passed, 0u);
   EXPECT_EQ(summary.failed + summary.not_run, 6u);
 }
+
+TEST(RunLoop, EachCaseIsReportedStartedThenFinishedAndRunFinishedComesLast) {
+  const Manifest manifest = numbered_cases(8);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 3));
+  FakeExecutor executor(manifest);
+  RecordingReporter recorder;
+  run_tests(manifest, scheduler, executor, recorder, {}, {});
+  ASSERT_EQ(recorder.events.size(), 2 * 8u + 1);
+  EXPECT_EQ(recorder.events.back(), "run_finished");
+  for (const TestCase& test_case : manifest.cases) {
+    const auto at = [&](const std::string& prefix) {
+      const auto found = std::find_if(recorder.events.begin(), recorder.events.end(), [&](const std::string& event) {
+        return event.rfind(prefix + " " + test_case.id + " ", 0) == 0;
+      });
+      return found - recorder.events.begin();
+    };
+    EXPECT_LT(at("case_started"), at("case_finished")) << test_case.id;
+  }
+}
