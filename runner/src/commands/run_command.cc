@@ -38,6 +38,8 @@ int fail(int status, const std::string& message) {
   return status;
 }
 
+// Step 1: load and select.
+
 // Inside a build tree, the manifest is found from the working directory up.
 std::string find_manifest() {
   char buffer[4096];
@@ -49,11 +51,61 @@ std::string find_manifest() {
   }
 }
 
-std::string new_testrun_uid() {
-  std::random_device random;
-  char text[33];
-  for (int i = 0; i < 4; ++i) std::snprintf(text + 8 * i, 9, "%08x", random());
-  return text;
+std::string locate_manifest(const RunOptions& options) {
+  const std::string path = options.manifest_path.empty() ? find_manifest() : options.manifest_path;
+  if (path.empty())
+    throw UsageError("no manifest: ptest/manifest.json is not in this directory or above; "
+                     "run ptest inside a build tree or pass --manifest");
+  return path;
+}
+
+std::vector<std::size_t> select_cases(const SelectionOptions& options, const Manifest& manifest) {
+  const Selection selection(options);
+  check_markers(selection, manifest);
+  return selection.apply(manifest);
+}
+
+// --collect-only: the selected case ids, or with --json all about them.
+int print_collection(const Manifest& manifest, const std::vector<std::size_t>& selected, bool json) {
+  if (json) std::fputs(collection_to_json(manifest, selected).c_str(), stdout);
+  else
+    for (std::size_t index : selected) std::printf("%s\n", manifest.cases[index].id.c_str());
+  std::fflush(stdout);
+  return selected.empty() ? kExitNoTests : kExitOk;
+}
+
+// Step 2: what runs, and whether it can.
+
+// The selected cases the run hands out, and the DISABLED_ ones it only reports as skipped.
+struct RunCases {
+  std::vector<std::size_t> runnable, disabled;
+  std::size_t selected() const { return runnable.size() + disabled.size(); }
+};
+
+// Also gives every selected case the --timeout, which replaces the manifest's TIMEOUT.
+RunCases prepare_cases(const RunOptions& options, Manifest& manifest, const std::vector<std::size_t>& selected) {
+  RunCases cases;
+  for (std::size_t index : selected) {
+    TestCase& test_case = manifest.cases[index];
+    if (options.timeout) test_case.timeout = *options.timeout;
+    (test_case.disabled ? cases.disabled : cases.runnable).push_back(index);
+  }
+  return cases;
+}
+
+// Every binary the run starts must be there and executable: a missing one
+// is a build to redo, not a crash of every case in it.
+void check_binaries(const Manifest& manifest, const std::vector<std::size_t>& runnable) {
+  std::vector<bool> checked(manifest.targets.size(), false);
+  for (std::size_t index : runnable) {
+    const std::size_t target_index = manifest.cases[index].target;
+    if (checked[target_index]) continue;
+    checked[target_index] = true;
+    const Target& target = manifest.targets[target_index];
+    if (::access(target.executable.c_str(), X_OK) != 0)
+      throw UsageError("test binary '" + target.executable + "' of target '" + target.name +
+                       "': " + std::strerror(errno) + "; rebuild the project");
+  }
 }
 
 // A report must be writable before the run starts, not found unwritable after it.
@@ -70,10 +122,33 @@ void check_writable(const std::string& flag, const std::string& path) {
                      std::strerror(error) + ")");
 }
 
+void check_report_paths(const RunOptions& options) {
+  check_writable("--junitxml", options.junitxml);
+  check_writable("--report-json", options.report_json);
+}
+
+// Step 3: the parts.
+
 std::vector<std::string> current_environment() {
   std::vector<std::string> environment;
   for (char** entry = environ; *entry; ++entry) environment.emplace_back(*entry);
   return environment;
+}
+
+std::string new_testrun_uid() {
+  std::random_device random;
+  char text[33];
+  for (int i = 0; i < 4; ++i) std::snprintf(text + 8 * i, 9, "%08x", random());
+  return text;
+}
+
+ProcessExecutorOptions process_executor_options(int workers, const ScratchDirectories& scratch) {
+  ProcessExecutorOptions options;
+  options.worker_count = workers;
+  options.base_environment = current_environment();
+  options.testrun_uid = new_testrun_uid();
+  options.worker_tmpdirs = scratch.paths();
+  return options;
 }
 
 SchedulerOptions scheduler_options(const RunOptions& options, const Manifest& manifest, const History& history) {
@@ -92,6 +167,71 @@ SchedulerOptions scheduler_options(const RunOptions& options, const Manifest& ma
   return scheduler;
 }
 
+RunLoopOptions run_loop_options(const RunOptions& options, FixtureHost& fixtures, int workers) {
+  RunLoopOptions loop;
+  loop.fixtures = &fixtures;
+  loop.maxfail = options.maxfail;
+  loop.max_worker_restart = options.max_worker_restart.value_or(4 * static_cast<std::size_t>(workers));
+  return loop;
+}
+
+// The runner's own CPU time and peak memory, which the JSON report carries for the benchmark.
+void add_runner_usage(JsonReport& report) {
+  struct rusage usage {};
+  ::getrusage(RUSAGE_SELF, &usage);
+  report.set_runner_usage(static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                              static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
+                          usage.ru_maxrss);
+}
+
+// Whoever hears about the run: the terminal and the history recorder
+// always, the JSON and JUnit reports when asked for.
+class RunReporters {
+ public:
+  RunReporters(const RunOptions& options, const Manifest& manifest)
+      : terminal_(terminal_options(options)),
+        json_(manifest),
+        junit_(manifest),
+        json_path_(options.report_json),
+        junit_path_(options.junitxml) {
+    all_.add(terminal_);
+    all_.add(history_);
+    if (!json_path_.empty()) all_.add(json_);
+    if (!junit_path_.empty()) all_.add(junit_);
+  }
+  RunReporters(const RunReporters&) = delete;  // all_ points at the members
+  RunReporters& operator=(const RunReporters&) = delete;
+
+  Reporter& all() { return all_; }
+  const History& history_updates() const { return history_.updates(); }
+
+  // Step 5: the reports asked for, each replaced atomically. Throws FileError.
+  void write_reports() {
+    if (!json_path_.empty()) {
+      add_runner_usage(json_);
+      write_file_atomically(json_path_, json_.render());
+    }
+    if (!junit_path_.empty()) write_file_atomically(junit_path_, junit_.render());
+  }
+
+ private:
+  static TerminalOptions terminal_options(const RunOptions& options) {
+    TerminalOptions terminal;
+    terminal.verbosity = options.verbosity;
+    terminal.live = ::isatty(STDOUT_FILENO) && options.verbosity >= 0;
+    return terminal;
+  }
+
+  TerminalReporter terminal_;
+  JsonReport json_;
+  JunitReport junit_;
+  HistoryRecorder history_;
+  Reporters all_;
+  std::string json_path_, junit_path_;
+};
+
+// Step 5: what the run leaves behind (the reports: RunReporters::write_reports).
+
 // The history is a help, not a result: failing to keep it is a warning.
 void save_history(const std::string& path, const HistoryRead& read, const History& updates) {
   if (updates.empty()) return;
@@ -102,113 +242,72 @@ void save_history(const std::string& path, const HistoryRead& read, const Histor
   }
 }
 
+int exit_status(const RunSummary& summary) {
+  if (summary.interrupted) return kExitInterrupted;
+  return summary.failures() > 0 ? kExitTestsFailed : kExitOk;
+}
+
+// Steps 3 to 5: builds the parts, runs, and writes the reports and the
+// duration history. Throws FileError and ProcessError.
+int run_and_report(const RunOptions& options, const std::string& manifest_path, const Manifest& manifest,
+                   const RunCases& cases) {
+  const std::string history_path = sibling_path(manifest_path, "history.json");
+  const HistoryRead history = read_history(history_path);
+  if (!history.warning.empty()) std::fprintf(stderr, "ptest: warning: %s\n", history.warning.c_str());
+
+  Scheduler scheduler(manifest.cases, cases.runnable, scheduler_options(options, manifest, history.history));
+  const int workers = scheduler.worker_count();
+  ScratchDirectories scratch(workers);
+  const ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
+  ProcessExecutor executor(manifest, executor_options);
+  ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
+  RunReporters reporters(options, manifest);
+
+  reporters.all().run_started(
+      RunStart{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid});
+  const RunSummary summary = run_tests(manifest, scheduler, executor, reporters.all(), cases.disabled,
+                                       run_loop_options(options, fixture_host, workers));
+
+  save_history(history_path, history, reporters.history_updates());
+  reporters.write_reports();
+  return exit_status(summary);
+}
+
 }  // namespace
 
+// A failure before the run is the user's to fix (a usage error); one while
+// the run's parts work (scratch space, processes, reports) is the runner's.
 int run_command(const RunOptions& options) {
-  const std::string manifest_path = options.manifest_path.empty() ? find_manifest() : options.manifest_path;
-  if (manifest_path.empty())
-    return fail(kExitUsageError,
-                "no manifest: ptest/manifest.json is not in this directory or above; "
-                "run ptest inside a build tree or pass --manifest");
+  std::string manifest_path;
   Manifest manifest;
   std::vector<std::size_t> selected;
   try {
+    manifest_path = locate_manifest(options);
     manifest = read_manifest(manifest_path);
     if (options.list_markers) {
       print_markers(manifest);
       return kExitOk;
     }
-    const Selection selection(options.selection);
-    check_markers(selection, manifest);
-    selected = selection.apply(manifest);
+    selected = select_cases(options.selection, manifest);
   } catch (const UserError& error) {
     return fail(kExitUsageError, error.what());
   }
-
-  if (options.collect_only) {
-    if (options.json) std::fputs(collection_to_json(manifest, selected).c_str(), stdout);
-    else
-      for (std::size_t index : selected) std::printf("%s\n", manifest.cases[index].id.c_str());
-    std::fflush(stdout);
-    return selected.empty() ? kExitNoTests : kExitOk;
-  }
+  if (options.collect_only) return print_collection(manifest, selected, options.json);
   if (selected.empty()) {
     std::printf("ptest: no tests selected (%zu in the manifest)\n", manifest.cases.size());
     return kExitNoTests;
   }
 
-  std::vector<std::size_t> runnable, disabled;
-  for (std::size_t index : selected) {
-    TestCase& test_case = manifest.cases[index];
-    if (options.timeout) test_case.timeout = *options.timeout;
-    (test_case.disabled ? disabled : runnable).push_back(index);
-  }
+  const RunCases cases = prepare_cases(options, manifest, selected);
   try {
-    std::vector<bool> checked(manifest.targets.size(), false);
-    for (std::size_t index : runnable) {
-      const std::size_t target_index = manifest.cases[index].target;
-      if (checked[target_index]) continue;
-      checked[target_index] = true;
-      const Target& target = manifest.targets[target_index];
-      if (::access(target.executable.c_str(), X_OK) != 0)
-        throw UsageError("test binary '" + target.executable + "' of target '" + target.name +
-                         "': " + std::strerror(errno) + "; rebuild the project");
-    }
-    check_writable("--junitxml", options.junitxml);
-    check_writable("--report-json", options.report_json);
+    check_binaries(manifest, cases.runnable);
+    check_report_paths(options);
   } catch (const UsageError& error) {
     return fail(kExitUsageError, error.what());
   }
 
-  const std::string history_path = sibling_path(manifest_path, "history.json");
-  HistoryRead history = read_history(history_path);
-  if (!history.warning.empty()) std::fprintf(stderr, "ptest: warning: %s\n", history.warning.c_str());
-
   try {
-    Scheduler scheduler(manifest.cases, runnable,
-                        scheduler_options(options, manifest, history.history));
-    ScratchDirectories scratch(scheduler.worker_count());
-    ProcessExecutorOptions executor_options;
-    executor_options.worker_count = scheduler.worker_count();
-    executor_options.base_environment = current_environment();
-    executor_options.testrun_uid = new_testrun_uid();
-    executor_options.worker_tmpdirs = scratch.paths();
-    ProcessExecutor executor(manifest, executor_options);
-
-    TerminalOptions terminal;
-    terminal.verbosity = options.verbosity;
-    terminal.live = ::isatty(STDOUT_FILENO) && options.verbosity >= 0;
-    TerminalReporter terminal_reporter(terminal);
-    JsonReport json_report(manifest);
-    JunitReport junit_report(manifest);
-    HistoryRecorder history_recorder;
-    Reporters reporters;
-    reporters.add(terminal_reporter);
-    reporters.add(history_recorder);
-    if (!options.report_json.empty()) reporters.add(json_report);
-    if (!options.junitxml.empty()) reporters.add(junit_report);
-
-    reporters.run_started(RunStart{selected.size(), scheduler.worker_count(),
-                                   dist_mode_name(options.dist), executor_options.testrun_uid});
-    ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
-    RunLoopOptions loop_options;
-    loop_options.fixtures = &fixture_host;
-    loop_options.maxfail = options.maxfail;
-    loop_options.max_worker_restart =
-        options.max_worker_restart.value_or(4 * static_cast<std::size_t>(scheduler.worker_count()));
-    const RunSummary summary = run_tests(manifest, scheduler, executor, reporters, disabled, loop_options);
-
-    save_history(history_path, history, history_recorder.updates());
-    struct rusage usage {};
-    ::getrusage(RUSAGE_SELF, &usage);
-    json_report.set_runner_usage(
-        static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-            static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
-        usage.ru_maxrss);
-    if (!options.report_json.empty()) write_file_atomically(options.report_json, json_report.render());
-    if (!options.junitxml.empty()) write_file_atomically(options.junitxml, junit_report.render());
-    if (summary.interrupted) return kExitInterrupted;
-    return summary.failures() > 0 ? kExitTestsFailed : kExitOk;
+    return run_and_report(options, manifest_path, manifest, cases);
   } catch (const FileError& error) {
     return fail(kExitInternalError, error.what());
   } catch (const ProcessError& error) {

@@ -48,7 +48,7 @@ void TerminalReporter::case_finished(const TestCase& test_case, const CaseResult
 
 void TerminalReporter::show_progress(bool force) {
   if (!options_.live) return;
-  const double now = wall_seconds();
+  const double now = options_.clock ? options_.clock() : wall_seconds();
   if (!force && now - last_progress_ < 0.1) return;  // a few redraws a second are enough
   last_progress_ = now;
   std::fprintf(options_.out, "\r[%zu/%zu] %zu failed", done_, selected_, failures_);

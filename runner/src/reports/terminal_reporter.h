@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
+#include <utility>
 #include <vector>
 
 #include "run/reporter.h"
@@ -14,11 +16,14 @@ struct TerminalOptions {
   int verbosity = 0;         // -v: +1 per flag, -q: -1
   bool live = false;         // rewrite a progress line in place (stdout is a terminal)
   std::FILE* out = stdout;
+  // Seconds on a steady clock, to redraw the progress line a few times a
+  // second at most; empty: std::chrono::steady_clock. Tests pass a fake.
+  std::function<double()> clock;
 };
 
 class TerminalReporter : public Reporter {
  public:
-  explicit TerminalReporter(TerminalOptions options) : options_(options) {}
+  explicit TerminalReporter(TerminalOptions options) : options_(std::move(options)) {}
 
   void run_started(const RunStart& start) override;
   void case_finished(const TestCase& test_case, const CaseResult& result) override;

@@ -3,136 +3,23 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
-#include <deque>
-#include <map>
 #include <set>
 
-#include "test_support.h"
+#include "test_support/builders.h"
+#include "test_support/fake_executor.h"
+#include "test_support/fake_fixture_host.h"
+#include "test_support/recording_reporter.h"
 
 using namespace ptest;
-using ptest::testing::all_indices;
-using ptest::testing::make_case;
-using ptest::testing::make_manifest;
-
-namespace {
-
-// Runs nothing: each started batch plays out at the next wait(), case by
-// case, with the outcome scripted per case name. A "crash" script ends the
-// batch at that case, leaving the rest not started, the first time only.
-class FakeExecutor : public Executor {
- public:
-  explicit FakeExecutor(const Manifest& manifest) : manifest_(manifest) {}
-
-  std::map<std::string, Outcome> outcomes;
-  std::set<std::string> crash_once;
-  std::vector<Batch> started;
-  int stop_calls = 0;
-  std::vector<int> stop_signals;
-  double last_grace = -1;
-  int interrupts_at_first_wait = 0;
-  std::set<std::string> crash_always;
-
-  int max_running = 0;
-  int running_when_serial_started = -1;
-
-  void start(const Batch& batch) override {
-    for (std::size_t index : batch.cases)
-      if (!manifest_.cases[index].markers.empty() && manifest_.cases[index].markers[0] == "serial")
-        running_when_serial_started = static_cast<int>(running_.size());
-    started.push_back(batch);
-    running_.push_back(batch);
-    max_running = std::max(max_running, static_cast<int>(running_.size()));
-  }
-
-  std::vector<ExecutorEvent> wait() override {
-    std::vector<ExecutorEvent> events;
-    if (!pending_stops_.empty()) {
-      for (int worker : pending_stops_) events.push_back(BatchFinished{worker, {}});
-      pending_stops_.clear();
-      return events;
-    }
-    if (interrupts_at_first_wait > 0) {
-      for (; interrupts_at_first_wait > 0; --interrupts_at_first_wait) events.push_back(Interrupted{SIGINT});
-      return events;
-    }
-    const Batch batch = running_.front();
-    running_.pop_front();
-    std::vector<std::size_t> not_started;
-    bool ended = false;
-    for (std::size_t index : batch.cases) {
-      if (ended) {
-        not_started.push_back(index);
-        continue;
-      }
-      const std::string& name = manifest_.cases[index].name;
-      events.push_back(CaseStarted{batch.worker, index});
-      CaseResult result;
-      result.case_index = index;
-      result.worker = batch.worker;
-      result.start = clock_;
-      result.stop = clock_ += 1;
-      result.outcome = outcomes.count(name) ? outcomes[name] : Outcome::passed;
-      if (crash_once.erase(name) || crash_always.count(name)) {
-        result.outcome = Outcome::crashed;
-        ended = true;
-      }
-      events.push_back(CaseFinished{result});
-    }
-    events.push_back(BatchFinished{batch.worker, not_started, ended});
-    return events;
-  }
-
-  void stop_all(int signal, double grace) override {
-    ++stop_calls;
-    stop_signals.push_back(signal);
-    last_grace = grace;
-    // Stopped batches report nothing more than their end.
-    for (const Batch& batch : running_) pending_stops_.push_back(batch.worker);
-    running_.clear();
-  }
-  double now() const override { return clock_; }
-
- private:
-  const Manifest& manifest_;
-  std::deque<Batch> running_;
-  std::vector<int> pending_stops_;
-  double clock_ = 0;
-};
-
-class Recorder : public Reporter {
- public:
-  std::multiset<std::string> finished;
-  std::map<std::string, Outcome> outcome;
-  RunSummary summary;
-  void case_finished(const TestCase& test_case, const CaseResult& result) override {
-    finished.insert(test_case.id);
-    outcome[test_case.id] = result.outcome;
-  }
-  void run_finished(const RunSummary& s) override { summary = s; }
-};
-
-SchedulerOptions scheduler_options(DistMode mode, int workers) {
-  SchedulerOptions options;
-  options.mode = mode;
-  options.workers = workers;
-  return options;
-}
-
-Manifest sample(int count) {
-  std::vector<TestCase> cases;
-  for (int i = 0; i < count; ++i) cases.push_back(make_case("S", "T" + std::to_string(i)));
-  return make_manifest(1, cases);
-}
-
-}  // namespace
+using namespace ptest::testing;
 
 TEST(RunLoop, EveryCaseFinishesOnceAndIsCounted) {
-  const Manifest manifest = sample(30);
+  const Manifest manifest = numbered_cases(30);
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));
   FakeExecutor executor(manifest);
   executor.outcomes["S.T3"] = Outcome::failed;
   executor.outcomes["S.T4"] = Outcome::skipped;
-  Recorder recorder;
+  RecordingReporter recorder;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
   EXPECT_EQ(recorder.finished.size(), 30u);
   EXPECT_EQ(std::set<std::string>(recorder.finished.begin(), recorder.finished.end()).size(), 30u);
@@ -143,11 +30,11 @@ TEST(RunLoop, EveryCaseFinishesOnceAndIsCounted) {
 }
 
 TEST(RunLoop, CasesAfterACrashRunAgainInANewBatch) {
-  const Manifest manifest = sample(10);
+  const Manifest manifest = numbered_cases(10);
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::no, 1));
   FakeExecutor executor(manifest);
   executor.crash_once = {"S.T2"};
-  Recorder recorder;
+  RecordingReporter recorder;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
   EXPECT_EQ(recorder.outcome.at("bin0::S.T2"), Outcome::crashed);
   EXPECT_EQ(recorder.finished.size(), 10u);
@@ -157,14 +44,14 @@ TEST(RunLoop, CasesAfterACrashRunAgainInANewBatch) {
 }
 
 TEST(RunLoop, MaxfailStopsAndLeavesTheRestNotRun) {
-  const Manifest manifest = sample(100);
+  const Manifest manifest = numbered_cases(100);
   SchedulerOptions options;
   options.mode = DistMode::no;
   options.max_batch_name_bytes = 40;
   Scheduler scheduler(manifest.cases, all_indices(manifest), options);
   FakeExecutor executor(manifest);
   executor.outcomes["S.T1"] = Outcome::failed;
-  Recorder recorder;
+  RecordingReporter recorder;
   RunLoopOptions loop_options;
   loop_options.maxfail = 1;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, loop_options);
@@ -176,11 +63,11 @@ TEST(RunLoop, MaxfailStopsAndLeavesTheRestNotRun) {
 }
 
 TEST(RunLoop, InterruptStopsTheRun) {
-  const Manifest manifest = sample(10);
+  const Manifest manifest = numbered_cases(10);
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
   FakeExecutor executor(manifest);
   executor.interrupts_at_first_wait = 1;
-  Recorder recorder;
+  RecordingReporter recorder;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
   EXPECT_TRUE(summary.interrupted);
   EXPECT_EQ(executor.stop_signals, (std::vector<int>{SIGINT}));  // passed on, SIGKILL after a grace
@@ -189,22 +76,22 @@ TEST(RunLoop, InterruptStopsTheRun) {
 }
 
 TEST(RunLoop, ASecondInterruptKillsAtOnce) {
-  const Manifest manifest = sample(10);
+  const Manifest manifest = numbered_cases(10);
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
   FakeExecutor executor(manifest);
   executor.interrupts_at_first_wait = 2;
-  Recorder recorder;
+  RecordingReporter recorder;
   run_tests(manifest, scheduler, executor, recorder, {}, {});
   EXPECT_EQ(executor.stop_signals, (std::vector<int>{SIGINT, SIGKILL}));
   EXPECT_EQ(executor.last_grace, 0);
 }
 
 TEST(RunLoop, TooManyDeadProcessesStopTheRun) {
-  const Manifest manifest = sample(20);
+  const Manifest manifest = numbered_cases(20);
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::no, 1));
   FakeExecutor executor(manifest);
   executor.crash_always = {"S.T1", "S.T2", "S.T3", "S.T4"};
-  Recorder recorder;
+  RecordingReporter recorder;
   RunLoopOptions options;
   options.max_worker_restart = 2;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, options);
@@ -215,11 +102,11 @@ TEST(RunLoop, TooManyDeadProcessesStopTheRun) {
 }
 
 TEST(RunLoop, ASerialBatchStartsOnlyWhenNothingElseRuns) {
-  Manifest manifest = sample(6);
+  Manifest manifest = numbered_cases(6);
   manifest.cases[2].markers = {"serial"};
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
   FakeExecutor executor(manifest);
-  Recorder recorder;
+  RecordingReporter recorder;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
   EXPECT_EQ(summary.passed, 6u);
   ASSERT_FALSE(executor.started.empty());
@@ -229,21 +116,6 @@ TEST(RunLoop, ASerialBatchStartsOnlyWhenNothingElseRuns) {
 }
 
 namespace {
-
-class FakeFixtures : public FixtureHost {
- public:
-  bool fail = false;
-  std::vector<std::string> calls;
-  FixtureSetup set_up(const Fixture& fixture) override {
-    calls.push_back("setup " + fixture.name);
-    FixtureSetup setup;
-    setup.ok = !fail;
-    setup.environment = {{"DB_URL", "db://test"}};
-    setup.message = fail ? "fixture '" + fixture.name + "' setup exited with status 1" : "";
-    return setup;
-  }
-  void clean_up(const Fixture& fixture) override { calls.push_back("cleanup " + fixture.name); }
-};
 
 // Two binaries; only the second needs the fixture "db".
 Manifest with_fixture() {
@@ -261,8 +133,8 @@ TEST(RunLoop, AFixtureIsSetUpOnceBeforeItsCasesAndCleanedUpAfterTheLast) {
   const Manifest manifest = with_fixture();
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 4));
   FakeExecutor executor(manifest);
-  Recorder recorder;
-  FakeFixtures fixtures;
+  RecordingReporter recorder;
+  FakeFixtureHost fixtures;
   RunLoopOptions options;
   options.fixtures = &fixtures;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, options);
@@ -279,8 +151,8 @@ TEST(RunLoop, AFailedSetupFailsItsCasesWithoutRunningThemAndStillCleansUp) {
   const Manifest manifest = with_fixture();
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
   FakeExecutor executor(manifest);
-  Recorder recorder;
-  FakeFixtures fixtures;
+  RecordingReporter recorder;
+  FakeFixtureHost fixtures;
   fixtures.fail = true;
   RunLoopOptions options;
   options.fixtures = &fixtures;
@@ -293,15 +165,52 @@ TEST(RunLoop, AFailedSetupFailsItsCasesWithoutRunningThemAndStillCleansUp) {
 }
 
 TEST(RunLoop, DisabledCasesAreSkippedWithoutRunning) {
-  Manifest manifest = sample(3);
+  Manifest manifest = numbered_cases(3);
   manifest.cases[1].disabled = true;
   Scheduler scheduler(manifest.cases, {0, 2}, scheduler_options(DistMode::load, 2));
   FakeExecutor executor(manifest);
-  Recorder recorder;
+  RecordingReporter recorder;
   const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {1}, {});
   EXPECT_EQ(recorder.outcome.at("bin0::S.T1"), Outcome::skipped);
   EXPECT_EQ(summary.skipped, 1u);
   EXPECT_EQ(summary.passed, 2u);
   for (const Batch& batch : executor.started)
     EXPECT_EQ(std::count(batch.cases.begin(), batch.cases.end(), 1u), 0);
+}
+
+TEST(RunLoop, AFailedSetupCountsTowardsMaxfailAndNoBatchStartsAfterItStopsTheRun) {
+  Manifest manifest = with_fixture();
+  std::swap(manifest.targets[0].fixtures, manifest.targets[1].fixtures);  // the first binary needs "db"
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::no, 1));
+  FakeExecutor executor(manifest);
+  RecordingReporter recorder;
+  FakeFixtureHost fixtures;
+  fixtures.fail = true;
+  RunLoopOptions options;
+  options.fixtures = &fixtures;
+  options.maxfail = 1;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, options);
+  EXPECT_EQ(summary.stop_reason, "stopping after 1 failure");
+  EXPECT_TRUE(executor.started.empty());
+  EXPECT_EQ(summary.passed, 0u);
+  EXPECT_EQ(summary.failed + summary.not_run, 6u);
+}
+
+TEST(RunLoop, EachCaseIsReportedStartedThenFinishedAndRunFinishedComesLast) {
+  const Manifest manifest = numbered_cases(8);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 3));
+  FakeExecutor executor(manifest);
+  RecordingReporter recorder;
+  run_tests(manifest, scheduler, executor, recorder, {}, {});
+  ASSERT_EQ(recorder.events.size(), 2 * 8u + 1);
+  EXPECT_EQ(recorder.events.back(), "run_finished");
+  for (const TestCase& test_case : manifest.cases) {
+    const auto at = [&](const std::string& prefix) {
+      const auto found = std::find_if(recorder.events.begin(), recorder.events.end(), [&](const std::string& event) {
+        return event.rfind(prefix + " " + test_case.id + " ", 0) == 0;
+      });
+      return found - recorder.events.begin();
+    };
+    EXPECT_LT(at("case_started"), at("case_finished")) << test_case.id;
+  }
 }

@@ -1,0 +1,282 @@
+#include "commands/options.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+using namespace ptest;
+
+namespace {
+
+using Arguments = std::vector<std::string>;
+
+RunOptions parse(const Arguments& arguments) {
+  const ParsedCommandLine parsed = parse_command_line(arguments);
+  EXPECT_FALSE(parsed.exit_now.has_value());
+  return parsed.options;
+}
+
+// The UsageError's message, or a failure if there was none.
+std::string usage_error(const Arguments& arguments) {
+  try {
+    parse_command_line(arguments);
+  } catch (const UsageError& error) {
+    return error.what();
+  }
+  ADD_FAILURE() << "no UsageError";
+  return {};
+}
+
+// What --help or --version printed, and the status to exit with.
+struct ExitNow {
+  std::optional<int> status;
+  std::string printed;
+};
+
+ExitNow exit_now(const Arguments& arguments) {
+  ::testing::internal::CaptureStdout();
+  const ParsedCommandLine parsed = parse_command_line(arguments);
+  return {parsed.exit_now, ::testing::internal::GetCapturedStdout()};
+}
+
+}  // namespace
+
+TEST(CommandLine, NoArgumentsRunEverythingWithAutoWorkersAndNoLimits) {
+  const RunOptions options = parse({});
+  EXPECT_EQ(options.manifest_path, "");
+  EXPECT_EQ(options.workers, 0);
+  EXPECT_EQ(options.dist, DistMode::worksteal);
+  EXPECT_EQ(options.selection.marker_expression, "");
+  EXPECT_EQ(options.selection.keyword_expression, "");
+  EXPECT_TRUE(options.selection.id_patterns.empty());
+  EXPECT_FALSE(options.collect_only);
+  EXPECT_FALSE(options.json);
+  EXPECT_FALSE(options.list_markers);
+  EXPECT_FALSE(options.timeout.has_value());
+  EXPECT_EQ(options.maxfail, 0u);
+  EXPECT_FALSE(options.max_worker_restart.has_value());
+  EXPECT_EQ(options.junitxml, "");
+  EXPECT_EQ(options.report_json, "");
+  EXPECT_EQ(options.verbosity, 0);
+}
+
+TEST(CommandLine, NumprocessesAutoIsZero) {
+  EXPECT_EQ(parse({"-n", "4", "-n", "auto"}).workers, 0);
+}
+
+TEST(CommandLine, NumprocessesTakesACountFrom1To4096) {
+  EXPECT_EQ(parse({"-n", "1"}).workers, 1);
+  EXPECT_EQ(parse({"-n8"}).workers, 8);
+  EXPECT_EQ(parse({"--numprocesses", "3"}).workers, 3);
+  EXPECT_EQ(parse({"--numprocesses=4096"}).workers, 4096);
+}
+
+TEST(CommandLine, NumprocessesThatIsNotACountFrom1To4096IsAUsageError) {
+  for (const std::string value : {"0", "4097", "two", "3x", "2.5", ""})
+    EXPECT_EQ(usage_error({"-n", value}),
+              "argument -n '" + value + "': expected a number of workers from 1 to 4096, or 'auto'");
+  EXPECT_EQ(usage_error({"--numprocesses=-1"}),
+            "argument -n '-1': expected a number of workers from 1 to 4096, or 'auto'");
+}
+
+TEST(CommandLine, MarkerAndKeywordExpressionsAreKeptAsWritten) {
+  const RunOptions options = parse({"-m", "smoke and not slow", "-k", "Parser or (db and NOT Slow)"});
+  EXPECT_EQ(options.selection.marker_expression, "smoke and not slow");
+  EXPECT_EQ(options.selection.keyword_expression, "Parser or (db and NOT Slow)");
+}
+
+// PTEST_ADDOPTS comes first, so the command line must win.
+TEST(CommandLine, AFlagGivenTwiceTakesItsLastValue) {
+  const RunOptions options = parse({"-m", "slow", "-n", "2", "-m", "smoke", "-n", "3"});
+  EXPECT_EQ(options.selection.marker_expression, "smoke");
+  EXPECT_EQ(options.workers, 3);
+}
+
+TEST(CommandLine, EveryDistModeIsAccepted) {
+  const std::pair<const char*, DistMode> modes[] = {
+      {"worksteal", DistMode::worksteal}, {"load", DistMode::load},           {"loadscope", DistMode::loadscope},
+      {"loadfile", DistMode::loadfile},   {"loadgroup", DistMode::loadgroup}, {"no", DistMode::no},
+  };
+  for (const auto& [name, mode] : modes) EXPECT_EQ(parse({"--dist", name}).dist, mode) << name;
+  EXPECT_EQ(parse({"--dist=loadscope"}).dist, DistMode::loadscope);
+}
+
+TEST(CommandLine, AnUnknownDistModeIsAUsageErrorListingTheModes) {
+  EXPECT_EQ(usage_error({"--dist", "each"}),
+            "argument --dist 'each': expected worksteal, load, loadscope, loadfile, loadgroup or no");
+  EXPECT_EQ(usage_error({"--dist", "Load"}),
+            "argument --dist 'Load': expected worksteal, load, loadscope, loadfile, loadgroup or no");
+}
+
+TEST(CommandLine, ExitfirstIsMaxfailOne) {
+  EXPECT_EQ(parse({"-x"}).maxfail, 1u);
+  EXPECT_EQ(parse({"--exitfirst"}).maxfail, 1u);
+}
+
+TEST(CommandLine, MaxfailTakesACount) {
+  EXPECT_EQ(parse({"--maxfail", "3"}).maxfail, 3u);
+  EXPECT_EQ(parse({"--maxfail=10"}).maxfail, 10u);
+}
+
+TEST(CommandLine, MaxfailThatIsNotACountIsAUsageError) {
+  EXPECT_EQ(usage_error({"--maxfail", "many"}), "Could not convert: --maxfail = many (see ptest --help)");
+}
+
+TEST(CommandLine, MaxWorkerRestartZeroIsKeptApartFromTheDefault) {
+  EXPECT_EQ(parse({"--max-worker-restart", "0"}).max_worker_restart, std::optional<std::size_t>(0));
+}
+
+TEST(CommandLine, TimeoutTakesSecondsAndZeroMeansNone) {
+  EXPECT_EQ(parse({"--timeout", "2.5"}).timeout, std::optional<double>(2.5));
+  EXPECT_EQ(parse({"--timeout=0"}).timeout, std::optional<double>(0));
+}
+
+TEST(CommandLine, ANegativeTimeoutIsAUsageError) {
+  EXPECT_EQ(usage_error({"--timeout=-1"}), "argument --timeout: expected seconds >= 0");
+}
+
+TEST(CommandLine, ATimeoutThatIsNotANumberIsAUsageError) {
+  EXPECT_EQ(usage_error({"--timeout", "soon"}), "Could not convert: --timeout = soon (see ptest --help)");
+}
+
+TEST(CommandLine, ReportPathsAndTheManifestAreKeptAsWritten) {
+  const RunOptions options =
+      parse({"--junitxml", "out/junit.xml", "--report-json=r.json", "--manifest", "build/ptest/manifest.json"});
+  EXPECT_EQ(options.junitxml, "out/junit.xml");
+  EXPECT_EQ(options.report_json, "r.json");
+  EXPECT_EQ(options.manifest_path, "build/ptest/manifest.json");
+}
+
+TEST(CommandLine, CollectOnlyWithJson) {
+  const RunOptions options = parse({"--collect-only", "--json"});
+  EXPECT_TRUE(options.collect_only);
+  EXPECT_TRUE(options.json);
+  EXPECT_FALSE(parse({"--collect-only"}).json);
+}
+
+TEST(CommandLine, JsonWithoutCollectOnlyIsAUsageError) {
+  EXPECT_EQ(usage_error({"--json"}), "argument --json: only with --collect-only");
+}
+
+TEST(CommandLine, MarkersListsTheRegistry) {
+  EXPECT_TRUE(parse({"--markers"}).list_markers);
+}
+
+TEST(CommandLine, VerboseCountsUpAndQuietCountsDown) {
+  EXPECT_EQ(parse({"-v"}).verbosity, 1);
+  EXPECT_EQ(parse({"-vv"}).verbosity, 2);
+  EXPECT_EQ(parse({"--verbose", "-v", "-v"}).verbosity, 3);
+  EXPECT_EQ(parse({"-q"}).verbosity, -1);
+  EXPECT_EQ(parse({"-v", "-q", "-q"}).verbosity, -1);
+  EXPECT_EQ(parse({"--verbose", "--quiet"}).verbosity, 0);
+}
+
+TEST(CommandLine, PositionalArgumentsArePatternsInOrderAroundFlags) {
+  EXPECT_EQ(parse({"bin::A.*", "-n", "2", "*Parser*", "-x", "b?n::B.T"}).selection.id_patterns,
+            (std::vector<std::string>{"bin::A.*", "*Parser*", "b?n::B.T"}));
+}
+
+TEST(CommandLine, AfterADoubleDashAPatternMayStartWithADash) {
+  EXPECT_EQ(parse({"-x", "--", "-odd*"}).selection.id_patterns, (std::vector<std::string>{"-odd*"}));
+}
+
+TEST(CommandLine, AnUnknownFlagIsAUsageError) {
+  EXPECT_EQ(usage_error({"--nope"}), "The following argument was not expected: --nope (see ptest --help)");
+}
+
+TEST(CommandLine, AFlagWithoutItsValueIsAUsageError) {
+  EXPECT_EQ(usage_error({"-x", "--junitxml"}), "--junitxml: 1 required TEXT missing (see ptest --help)");
+}
+
+TEST(CommandLine, EveryBadCommandLineIsAOneLineUsageError) {
+  const Arguments bad[] = {
+      {"-n", "0"},
+      {"-n"},
+      {"--dist", "x"},
+      {"--maxfail", "-"},
+      {"--maxfail", "1.5"},
+      {"--max-worker-restart", "lots"},
+      {"--timeout=-2"},
+      {"--timeout", "x"},
+      {"--json"},
+      {"--collect-only", "--json", "--dist", "every"},
+      {"--nope"},
+      {"-Z"},
+  };
+  for (const Arguments& arguments : bad) {
+    const std::string message = usage_error(arguments);
+    EXPECT_FALSE(message.empty()) << arguments[0];
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  }
+}
+
+TEST(CommandLine, VersionPrintsTheVersionAndExitsAtOnceWithZero) {
+  const ExitNow version = exit_now({"--version", "-n", "not a count"});
+  EXPECT_EQ(version.status, std::optional<int>(0));
+  EXPECT_TRUE(std::regex_match(version.printed, std::regex("ptest [0-9]+\\.[0-9]+\\.[0-9]+\n"))) << version.printed;
+}
+
+TEST(CommandLine, HelpListsEveryFlagAndExitsAtOnceWithZero) {
+  for (const char* flag : {"--help", "-h"}) {
+    const ExitNow help = exit_now({flag, "--dist", "not a mode"});
+    EXPECT_EQ(help.status, std::optional<int>(0)) << flag;
+    // Each flag starts a line of the option list.
+    for (const char* listed : {"-h,--help", "--version", "--manifest", "-n,--numprocesses", "--dist", "-m ", "-k ",
+                               "--collect-only", "--json", "--markers", "--timeout", "-x,--exitfirst", "--maxfail",
+                               "--max-worker-restart", "--junitxml", "--report-json", "-v,--verbose", "-q,--quiet"})
+      EXPECT_NE(help.printed.find(std::string("\n  ") + listed), std::string::npos)
+          << flag << " does not list " << listed << ":\n" << help.printed;
+  }
+}
+
+TEST(SplitAddopts, SplitsOnSpacesTabsAndNewlines) {
+  EXPECT_EQ(split_addopts("-n 2\t-x\n-v"), (std::vector<std::string>{"-n", "2", "-x", "-v"}));
+}
+
+TEST(SplitAddopts, RunsOfWhiteSpaceMakeNoEmptyArguments) {
+  EXPECT_EQ(split_addopts("  -x  \t -v  "), (std::vector<std::string>{"-x", "-v"}));
+}
+
+TEST(SplitAddopts, AnEmptyOrBlankStringIsNoArguments) {
+  EXPECT_TRUE(split_addopts("").empty());
+  EXPECT_TRUE(split_addopts(" \t\n").empty());
+}
+
+TEST(SplitAddopts, SingleQuotesKeepSpacesInOneArgument) {
+  EXPECT_EQ(split_addopts("-m 'smoke and not slow' -x"),
+            (std::vector<std::string>{"-m", "smoke and not slow", "-x"}));
+}
+
+TEST(SplitAddopts, DoubleQuotesKeepSpacesInOneArgument) {
+  EXPECT_EQ(split_addopts("-k \"Parser or  Lexer\""), (std::vector<std::string>{"-k", "Parser or  Lexer"}));
+}
+
+TEST(SplitAddopts, EachKindOfQuoteKeepsTheOtherAsWritten) {
+  EXPECT_EQ(split_addopts("\"it's\" 'say \"hi\"'"), (std::vector<std::string>{"it's", "say \"hi\""}));
+}
+
+TEST(SplitAddopts, AdjacentQuotedAndBarePartsMakeOneArgument) {
+  EXPECT_EQ(split_addopts("--junitxml=out'/a b/'\"c d\".xml -x"),
+            (std::vector<std::string>{"--junitxml=out/a b/c d.xml", "-x"}));
+}
+
+TEST(SplitAddopts, AnEmptyQuotedStringIsAnEmptyArgument) {
+  EXPECT_EQ(split_addopts("-k '' \"\""), (std::vector<std::string>{"-k", "", ""}));
+}
+
+TEST(SplitAddopts, ABackslashEscapesNothing) {
+  EXPECT_EQ(split_addopts("a\\ b 'c\\'"), (std::vector<std::string>{"a\\", "b", "c\\"}));
+}
+
+TEST(SplitAddopts, AnUnterminatedQuoteIsAUsageErrorNotAnArgumentToTheEnd) {
+  for (const char* text : {"-m 'smoke", "-k \"a b", "x\"", "'"}) {
+    try {
+      split_addopts(text);
+      ADD_FAILURE() << "no UsageError for " << text;
+    } catch (const UsageError& error) {
+      EXPECT_STREQ(error.what(), "PTEST_ADDOPTS: unterminated quote");
+    }
+  }
+}

@@ -1,0 +1,40 @@
+// A Reporter that keeps every event: in order as text, and per case.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "run/reporter.h"
+
+namespace ptest::testing {
+
+class RecordingReporter : public Reporter {
+ public:
+  // "run_started 3", "case_started bin0::S.T0 gw1", "case_finished bin0::S.T0 passed", "run_finished".
+  std::vector<std::string> events;
+  std::multiset<std::string> finished;  // ids, once per report
+  std::map<std::string, Outcome> outcome;
+  RunStart start;
+  RunSummary summary;
+
+  void run_started(const RunStart& s) override {
+    start = s;
+    events.push_back("run_started " + std::to_string(s.selected));
+  }
+  void case_started(const TestCase& test_case, int worker) override {
+    events.push_back("case_started " + test_case.id + " " + worker_name(worker));
+  }
+  void case_finished(const TestCase& test_case, const CaseResult& result) override {
+    finished.insert(test_case.id);
+    outcome[test_case.id] = result.outcome;
+    events.push_back("case_finished " + test_case.id + " " + outcome_name(result.outcome));
+  }
+  void run_finished(const RunSummary& s) override {
+    summary = s;
+    events.push_back("run_finished");
+  }
+};
+
+}  // namespace ptest::testing
