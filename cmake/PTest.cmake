@@ -28,7 +28,8 @@ in ``PTestHelpers.cmake``, next to this file.
                          [ENVIRONMENT <NAME=value>...]
                          [DISCOVERY_MODE POST_BUILD|PRE_TEST]
                          [DISCOVERY_TIMEOUT <seconds>]
-                         [CTEST_MODE CASES|RUNNER])
+                         [CTEST_MODE CASES|RUNNER]
+                         [STRICT])
 
   Each case gets the id ``<target>::<Suite>.<Test>``. The first call also
   arranges for the ``ptest`` custom target, which builds every discovered
@@ -86,6 +87,12 @@ in ``PTestHelpers.cmake``, next to this file.
     One CTest test per case (``CASES``, the default), or one per distinct
     marker set of the target's cases, each running the runner on exactly
     those cases (``RUNNER``).
+
+  ``STRICT``
+    A target whose binary turns out not to be a GoogleTest binary is, by
+    default, registered as one plain case (its exit status is the outcome)
+    with a build-time warning; with ``STRICT`` that is an error that fails
+    the build.
 #]=======================================================================]
 
 #[=======================================================================[.rst:
@@ -220,7 +227,7 @@ set(PTEST_ARGS "" CACHE STRING "Arguments the 'ptest' build target passes to the
 
 function(ptest_discover_tests target)
   _ptest_take_blocks(_blocks ${ARGN})
-  cmake_parse_arguments(arg "" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CTEST_MODE"
+  cmake_parse_arguments(arg "STRICT" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CTEST_MODE"
                         "MARKERS;FIXTURES;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
   if(arg_UNPARSED_ARGUMENTS)
     _ptest_keywords(keywords)

@@ -11,7 +11,7 @@ cmake_policy(VERSION 3.20)
 # the functions need, they define themselves.
 macro(_ptest_keywords out)
   set(${out} MARKERS MARK GROUP SERIAL FIXTURES TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
-      DISCOVERY_MODE DISCOVERY_TIMEOUT CTEST_MODE)
+      DISCOVERY_MODE DISCOVERY_TIMEOUT CTEST_MODE STRICT)
 endmacro()
 
 function(_ptest_fail message)
@@ -299,6 +299,11 @@ function(_ptest_spec_json out target marks groups marker_timeouts)
   _ptest_json_string(j_ctest_file "${ctest_file}")
   _ptest_json_string(j_index "${dir}/index.json")
   _ptest_json_string(j_manifest "${dir}/manifest.json")
+  if(arg_STRICT)
+    set(j_strict true)
+  else()
+    set(j_strict false)
+  endif()
   string(CONCAT json "{
   \"target\": ${j_target},
   \"executable\": ${j_executable},
@@ -313,6 +318,7 @@ function(_ptest_spec_json out target marks groups marker_timeouts)
   \"marker_timeouts\": {${marker_timeouts}},
   \"discovery_timeout\": ${arg_DISCOVERY_TIMEOUT},
   \"ctest_mode\": \"${arg_CTEST_MODE}\",
+  \"strict\": ${j_strict},
   \"fragment\": ${j_fragment},
   \"ctest_file\": ${j_ctest_file},
   \"index\": ${j_index},

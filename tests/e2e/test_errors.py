@@ -105,9 +105,35 @@ class ConfigureErrors(unittest.TestCase):
         self.assertNotEqual(status, 0, output)
         self.assertIn("ptest_markers(): expected <name> \"<description>\" pairs, got 'e2e'", " ".join(output.split()))
 
+    def test_strict_takes_no_value(self):
+        self.assert_configure_fails("strict-value", "ptest_discover_tests(t STRICT TRUE)",
+                                    "unknown argument(s) 'TRUE' for target 't'")
+
     def test_target_discovered_twice(self):
         self.assert_configure_fails("twice", "ptest_discover_tests(t)\nptest_discover_tests(t)",
                                     "target 't' is already discovered")
+
+
+class StrictKeyword(unittest.TestCase):
+    """STRICT reaches the target's spec, where the discovery step reads it."""
+
+    def spec(self, name, call):
+        source = write_project(name, call)
+        build = os.path.join(source, "build")
+        e2e.configure(source, build)
+        with open(os.path.join(build, "ptest", "specs", "t.json")) as f:
+            return json.load(f)
+
+    def test_strict_is_written_into_the_spec(self):
+        self.assertIs(self.spec("strict", "ptest_discover_tests(t STRICT)")["strict"], True)
+
+    def test_without_strict_the_spec_says_false(self):
+        self.assertIs(self.spec("not-strict", "ptest_discover_tests(t)")["strict"], False)
+
+    def test_strict_ends_a_mark_block(self):
+        spec = self.spec("strict-after-mark", 'ptest_discover_tests(t MARK smoke "*" STRICT)')
+        self.assertIs(spec["strict"], True)
+        self.assertEqual(spec["mark"], [{"marker": "smoke", "patterns": ["*"]}])
 
 
 class ListingFailure(unittest.TestCase):

@@ -108,6 +108,7 @@ DiscoverySpec read_discovery_spec(const std::string& path) {
     spec.marker_timeouts = document.value("marker_timeouts", std::map<std::string, double>{});
     spec.discovery_timeout = document.value("discovery_timeout", 5.0);
     spec.ctest_runs_runner = document.value("ctest_mode", std::string("CASES")) == "RUNNER";
+    spec.strict = document.value("strict", false);
     spec.fragment_path = document.at("fragment").get<std::string>();
     spec.ctest_path = document.at("ctest_file").get<std::string>();
     spec.index_path = document.at("index").get<std::string>();

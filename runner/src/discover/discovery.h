@@ -32,6 +32,7 @@ struct DiscoverySpec {
   std::map<std::string, double> marker_timeouts;  // ptest_marker_defaults(): replace `timeout`
   double discovery_timeout = 5;
   bool ctest_runs_runner = false;  // CTEST_MODE RUNNER: a ctest test per marker set, each running ptest
+  bool strict = false;             // STRICT: a binary that is not a GoogleTest binary fails the build
   std::string fragment_path;  // where this target's manifest fragment goes
   std::string ctest_path;     // where its CTest script goes
   std::string index_path;     // the list of every target's fragment
