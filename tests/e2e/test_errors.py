@@ -110,6 +110,10 @@ class ConfigureErrors(unittest.TestCase):
         self.assert_configure_fails("unregistered", "ptest_discover_tests(t MARKERS smok)",
                                     "marker 'smok' is not registered; did you mean 'smoke'?")
 
+    def test_unregistered_marker_far_from_every_name(self):
+        self.assert_configure_fails("far-off", "ptest_discover_tests(t MARKERS database)",
+                                    "marker 'database' is not registered. Register a marker with ptest_markers(")
+
     def test_bad_marker_registration(self):
         source = write_project("registration", "ptest_markers(e2e)")
         status, output = e2e.configure(source, os.path.join(source, "build"), expect_ok=False)
