@@ -6,131 +6,254 @@ Discovers GoogleTest cases at build time, gives each case markers and scope
 metadata, registers every case with CTest and writes the manifest that the
 ``ptest`` runner executes in parallel. Reference: ``docs/cmake.md``.
 
+The commands are public; everything named ``_ptest_*`` is private and lives
+in ``PTestHelpers.cmake``, next to this file.
+#]=======================================================================]
+
+#[=======================================================================[.rst:
 .. command:: ptest_discover_tests
 
-  ::
+  Registers every GoogleTest case of an executable target, under CTest and
+  in the runner's manifest::
 
     ptest_discover_tests(<target>
                          [MARKERS <marker>...]
                          [MARK <marker> <pattern>...]...
                          [GROUP <name> <pattern>...]...
                          [SERIAL <pattern>...]
+                         [FIXTURES <fixture>...]
                          [TIMEOUT <seconds>]
                          [WORKING_DIRECTORY <dir>]
                          [EXTRA_ARGS <arg>...]
                          [ENVIRONMENT <NAME=value>...]
                          [DISCOVERY_MODE POST_BUILD|PRE_TEST]
+                         [DISCOVERY_TIMEOUT <seconds>]
                          [CTEST_MODE CASES|RUNNER]
-                         [DISCOVERY_TIMEOUT <seconds>])
+                         [STRICT])
 
-  ``MARKERS`` mark every case of ``<target>``. Each ``MARK`` marks the cases
-  whose ``Suite.Test`` name matches one of its globs (``*``, ``?``). Each
-  ``GROUP`` keeps the matching cases on one worker, one after another (and
-  mutually exclusive under CTest). ``SERIAL`` marks cases that run while
-  nothing else runs. Markers must be registered with ``ptest_markers()``.
-  The first time it is called, the function
-  also arranges for the ``ptest`` custom target, which builds every discovered
+  Each case gets the id ``<target>::<Suite>.<Test>``. The first call also
+  arranges for the ``ptest`` custom target, which builds every discovered
   test binary and runs the runner over the whole manifest with the
-  ``PTEST_ARGS`` cache variable's arguments.
+  ``PTEST_ARGS`` cache variable's arguments. An unknown keyword or a bad
+  value fails the configure step.
+
+  ``<target>``
+    An executable target of this project, linked with GoogleTest. A target
+    can be discovered once.
+
+  ``MARKERS <marker>...``
+    Markers for every case of the target. A marker is a name of letters,
+    digits and ``_``, not first a digit, and must be registered with
+    ``ptest_markers()``.
+
+  ``MARK <marker> <pattern>...``
+    Gives ``<marker>`` to the cases whose ``<Suite>.<Test>`` matches one of
+    the globs (``*``, ``?``). Repeatable.
+
+  ``GROUP <name> <pattern>...``
+    Keeps the matching cases on one worker, one after another, and mutually
+    exclusive under CTest (``RESOURCE_LOCK ptest_group_<name>``).
+    Repeatable; a case joins the first group it matches.
+
+  ``SERIAL <pattern>...``
+    ``MARK serial <pattern>...``: the matching cases run while nothing else
+    runs (``RUN_SERIAL`` under CTest).
+
+  ``FIXTURES <fixture>...``
+    Fixtures (``ptest_add_fixture()``, declared before) that every case of
+    the target needs.
+
+  ``TIMEOUT <seconds>``
+    Each case's time limit. A marker's ``ptest_marker_defaults()`` timeout
+    replaces it for the marker's cases. Default: none.
+
+  ``WORKING_DIRECTORY <dir>``
+    Where the cases run. Default: the current binary directory.
+
+  ``EXTRA_ARGS <arg>...``
+    Arguments for the binary after ptest's own, when listing and running.
+
+  ``ENVIRONMENT <NAME=value>...``
+    Environment variables for the cases.
+
+  ``DISCOVERY_MODE POST_BUILD|PRE_TEST``
+    List the cases right after each link (``POST_BUILD``, the default), or
+    when ``ctest`` starts and whenever the binary is newer (``PRE_TEST``).
+
+  ``DISCOVERY_TIMEOUT <seconds>``
+    How long listing the cases may take. Default: 5.
+
+  ``CTEST_MODE CASES|RUNNER``
+    One CTest test per case (``CASES``, the default), or one per distinct
+    marker set of the target's cases, each running the runner on exactly
+    those cases (``RUNNER``).
+
+  ``STRICT``
+    A target whose binary turns out not to be a GoogleTest binary is, by
+    default, registered as one plain case (its exit status is the outcome)
+    with a build-time warning; with ``STRICT`` that is an error that fails
+    the build.
+#]=======================================================================]
+
+#[=======================================================================[.rst:
+.. command:: ptest_markers
+
+  Registers markers for the project::
+
+    ptest_markers(<name> "<description>" [<name> "<description>"]...)
+
+  ``unit``, ``integration``, ``smoke``, ``slow`` and ``serial`` are
+  registered already. Only registered markers may be used in ``MARKERS``,
+  ``MARK``, ``PTEST_MARK()`` and the runner's ``-m``. Register a marker
+  before the ``ptest_discover_tests()`` calls that use it.
+
+  ``<name>``
+    The marker: letters, digits and ``_``, not first a digit. Registering a
+    name again replaces its description.
+
+  ``<description>``
+    What the marker means, shown by ``ptest --markers``.
+#]=======================================================================]
+
+#[=======================================================================[.rst:
+.. command:: ptest_marker_defaults
+
+  Settings for every case that carries a marker, under CTest and the runner
+  alike::
+
+    ptest_marker_defaults(<marker> TIMEOUT <seconds>)
+
+  Call it before the ``ptest_discover_tests()`` calls it should affect.
+
+  ``<marker>``
+    A registered marker.
+
+  ``TIMEOUT <seconds>``
+    Replaces the target's ``TIMEOUT`` for the marker's cases; with several
+    such markers on a case, the largest wins.
+#]=======================================================================]
+
+#[=======================================================================[.rst:
+.. command:: ptest_add_fixture
+
+  Work done once per run around the cases that need it::
+
+    ptest_add_fixture(<name> SETUP <command>... [CLEANUP <command>...]
+                      [WORKING_DIRECTORY <dir>])
+
+  The cases of ``ptest_discover_tests(... FIXTURES <name>)`` need it.
+  Declare a fixture before the targets that use it. Under CTest the same
+  commands become tests ``ptest_fixture::<name>::setup`` and ``::cleanup``
+  with ``FIXTURES_SETUP`` / ``FIXTURES_CLEANUP``, and the cases get
+  ``FIXTURES_REQUIRED``.
+
+  ``<name>``
+    The fixture: letters, digits, ``_``, ``.`` and ``-``; declared once.
+
+  ``SETUP <command>...``
+    Runs once per run, before the first case that needs the fixture,
+    whatever the number of workers. The ``NAME=VALUE`` lines it writes to
+    the file named by ``PTEST_ENV`` reach those cases' environment.
+    Required.
+
+  ``CLEANUP <command>...``
+    Runs once, after the last such case.
+
+  ``WORKING_DIRECTORY <dir>``
+    Where both commands run. Default: the current binary directory.
+#]=======================================================================]
+
+#[=======================================================================[.rst:
+Variables
+^^^^^^^^^
+
+.. variable:: PTEST_ARGS
+
+  Cache variable, default empty: the runner arguments of the ``ptest``
+  target, split like a shell command line.
+
+Global properties
+^^^^^^^^^^^^^^^^^
+
+The module's whole state, kept in global properties because the commands
+are called from many directories (and ptest itself may be an
+``add_subdirectory()``), where variables would not be seen. All are
+private; registration order is kept wherever it matters.
+
+``_PTEST_MARKER_NAMES``
+  The registered markers, in registration order (the defaults first). The
+  order of "did you mean" suggestions and of ``ptest --markers``.
+
+``_PTEST_MARKER_DESCRIPTION_<marker>``
+  Each registered marker's description.
+
+``_PTEST_MARKER_TIMEOUT_<marker>``
+  A marker's ``ptest_marker_defaults(... TIMEOUT)``, copied into the spec of
+  every later ``ptest_discover_tests()`` that uses the marker.
+
+``_PTEST_FIXTURES``
+  The declared fixtures, in order.
+
+``_PTEST_FIXTURE_JSON_<fixture>``
+  Each fixture as the index's JSON object (name, setup, cleanup,
+  working directory).
+
+``_PTEST_TARGETS``
+  The discovered targets, in order; the ``ptest`` target depends on them.
+
+``_PTEST_FRAGMENTS``
+  Each discovered target's manifest fragment, in the order of
+  ``_PTEST_TARGETS``.
+
+``_PTEST_PRE_TEST_SPECS``
+  The specs of the ``DISCOVERY_MODE PRE_TEST`` targets, which the ``ptest``
+  target discovers before it runs.
+
+``_PTEST_FINALIZE_SCHEDULED``
+  Set by the first ``ptest_discover_tests()``, which defers the writing of
+  ``<build>/ptest/index.json`` and ``<build>/ptest/ptest`` and the adding of
+  the ``ptest`` target to the end of the top-level directory.
 #]=======================================================================]
 
 include_guard(GLOBAL)
 # Functions defined here keep these policies whatever the including project sets.
 cmake_policy(VERSION 3.20)
 
+# From this file's own directory, so that find_package(), add_subdirectory()
+# and FetchContent all find it.
+include("${CMAKE_CURRENT_LIST_DIR}/PTestHelpers.cmake")
+
 set(PTEST_ARGS "" CACHE STRING "Arguments the 'ptest' build target passes to the runner")
 
-# Variables set here would be seen only in the scope that included this
-# file, and add_subdirectory(ptest) includes it in ptest's own scope: what
-# the functions need, they define themselves.
-macro(_ptest_keywords out)
-  set(${out} MARKERS MARK GROUP SERIAL FIXTURES TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
-      DISCOVERY_MODE DISCOVERY_TIMEOUT CTEST_MODE)
-endmacro()
-
-# A marker must work as a -m name and as a CTest label. `command` names the
-# caller in the message.
-function(_ptest_check_marker command marker)
-  if(NOT marker MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
-    message(FATAL_ERROR "${command}: marker '${marker}' is not a valid name "
-                        "(letters, digits and '_', not first a digit)")
+function(ptest_discover_tests target)
+  _ptest_take_blocks(_blocks ${ARGN})
+  cmake_parse_arguments(arg "STRICT" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CTEST_MODE"
+                        "MARKERS;FIXTURES;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
+  if(arg_UNPARSED_ARGUMENTS)
+    _ptest_keywords(keywords)
+    list(JOIN keywords ", " keywords)
+    _ptest_fail("unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' for target '${target}' "
+                "(keywords: ${keywords})")
   endif()
+  _ptest_check_target("${target}")
+  _ptest_check_markers("${arg_MARKERS}" "${_blocks_MARK_NAMES}")
+  _ptest_check_fixtures("${arg_FIXTURES}")
+  _ptest_settle_arguments()
+
+  # <ptest/markers.h> for PTEST_MARK() in the target's sources.
+  target_include_directories(${target} PRIVATE $<TARGET_PROPERTY:PTest::markers,INTERFACE_INCLUDE_DIRECTORIES>)
+
+  _ptest_marker_timeouts(marker_timeouts "${arg_MARKERS}" "${_blocks_MARK_NAMES}")
+  _ptest_spec_json(spec_json "${target}" "${_blocks_MARK_JSON}" "${_blocks_GROUP_JSON}" "${marker_timeouts}")
+  _ptest_write_spec("${target}" "${spec_json}")
+  if(arg_DISCOVERY_MODE STREQUAL "POST_BUILD")
+    _ptest_discover_post_build("${target}" "${spec_json}")
+  else()
+    _ptest_discover_pre_test("${target}")
+  endif()
+  _ptest_remember_target("${target}")
 endfunction()
 
-# Edit distance of two short strings (insertions, deletions, substitutions).
-function(_ptest_edit_distance out a b)
-  string(LENGTH "${a}" la)
-  string(LENGTH "${b}" lb)
-  set(previous "")
-  foreach(j RANGE ${lb})
-    list(APPEND previous ${j})
-  endforeach()
-  if(la GREATER 0)
-    foreach(i RANGE 1 ${la})
-      math(EXPR i0 "${i} - 1")
-      string(SUBSTRING "${a}" ${i0} 1 ca)
-      set(current ${i})
-      if(lb GREATER 0)
-        foreach(j RANGE 1 ${lb})
-          math(EXPR j0 "${j} - 1")
-          string(SUBSTRING "${b}" ${j0} 1 cb)
-          list(GET previous ${j} up)
-          list(GET previous ${j0} diagonal)
-          list(GET current ${j0} left)
-          if(NOT ca STREQUAL cb)
-            math(EXPR diagonal "${diagonal} + 1")
-          endif()
-          math(EXPR up "${up} + 1")
-          math(EXPR left "${left} + 1")
-          set(best ${diagonal})
-          foreach(candidate ${up} ${left})
-            if(candidate LESS best)
-              set(best ${candidate})
-            endif()
-          endforeach()
-          list(APPEND current ${best})
-        endforeach()
-      endif()
-      set(previous ${current})
-    endforeach()
-  endif()
-  list(GET previous ${lb} distance)
-  set(${out} ${distance} PARENT_SCOPE)
-endfunction()
-
-# Fails unless `marker` is registered, suggesting the closest registered one.
-function(_ptest_require_registered command marker)
-  get_property(registered GLOBAL PROPERTY _PTEST_MARKER_NAMES)
-  if(marker IN_LIST registered)
-    return()
-  endif()
-  string(LENGTH "${marker}" length)
-  math(EXPR allowed "${length} / 3 + 1")
-  set(hint "")
-  foreach(candidate IN LISTS registered)
-    _ptest_edit_distance(distance "${marker}" "${candidate}")
-    if(distance LESS allowed OR distance EQUAL allowed)
-      set(allowed ${distance})
-      set(hint "; did you mean '${candidate}'?")
-    endif()
-  endforeach()
-  list(JOIN registered ", " registered)
-  message(FATAL_ERROR "${command}: marker '${marker}' is not registered${hint} Register a marker with "
-                      "ptest_markers(<name> \"<description>\") before using it (registered: ${registered})")
-endfunction()
-
-#[=======================================================================[.rst:
-.. command:: ptest_markers
-
-  ::
-
-    ptest_markers(<name> "<description>" [<name> "<description>"]...)
-
-  Registers markers for the project; ``unit``, ``integration``, ``smoke``,
-  ``slow`` and ``serial`` are registered already. Only registered markers may
-  be used in ``MARKERS``, ``MARK`` and the runner's ``-m``. Register a marker
-  before the ``ptest_discover_tests()`` calls that use it.
-#]=======================================================================]
 function(ptest_markers)
   set(args "${ARGN}")
   list(LENGTH args count)
@@ -149,18 +272,6 @@ function(ptest_markers)
   endwhile()
 endfunction()
 
-#[=======================================================================[.rst:
-.. command:: ptest_marker_defaults
-
-  ::
-
-    ptest_marker_defaults(<marker> TIMEOUT <seconds>)
-
-  Settings for every case that carries ``<marker>``, under CTest and the
-  runner alike. ``TIMEOUT`` replaces the target's ``TIMEOUT`` for those cases
-  (with several such markers, the largest wins). Call it before the
-  ``ptest_discover_tests()`` calls it should affect.
-#]=======================================================================]
 function(ptest_marker_defaults marker)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT" "")
   if(arg_UNPARSED_ARGUMENTS)
@@ -173,64 +284,20 @@ function(ptest_marker_defaults marker)
   set_property(GLOBAL PROPERTY _PTEST_MARKER_TIMEOUT_${marker} "${arg_TIMEOUT}")
 endfunction()
 
-#[=======================================================================[.rst:
-.. command:: ptest_add_fixture
-
-  ::
-
-    ptest_add_fixture(<name> SETUP <command>... [CLEANUP <command>...]
-                      [WORKING_DIRECTORY <dir>])
-
-  A fixture that the cases of ``ptest_discover_tests(... FIXTURES <name>)``
-  need. The runner runs ``SETUP`` once per run, before the first such case,
-  whatever the number of workers, and ``CLEANUP`` once after the last; what
-  ``SETUP`` writes to the file named by ``PTEST_ENV`` (``NAME=VALUE`` lines)
-  reaches those cases' environment. Under CTest the same commands become
-  tests with ``FIXTURES_SETUP`` / ``FIXTURES_CLEANUP``, and the cases get
-  ``FIXTURES_REQUIRED``. Declare a fixture before the targets that use it.
-#]=======================================================================]
 function(ptest_add_fixture name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "WORKING_DIRECTORY" "SETUP;CLEANUP")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "ptest_add_fixture(): unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' "
                         "(keywords: SETUP, CLEANUP, WORKING_DIRECTORY)")
   endif()
-  if(NOT name MATCHES "^[A-Za-z0-9_.-]+$")
-    message(FATAL_ERROR "ptest_add_fixture(): fixture '${name}' is not a valid name (letters, digits, '_', '.', '-')")
-  endif()
-  if(NOT arg_SETUP)
-    message(FATAL_ERROR "ptest_add_fixture(): fixture '${name}' needs a SETUP command")
-  endif()
-  get_property(declared GLOBAL PROPERTY _PTEST_FIXTURES)
-  if(name IN_LIST declared)
-    message(FATAL_ERROR "ptest_add_fixture(): fixture '${name}' is already declared")
-  endif()
+  _ptest_check_fixture("${name}" "${arg_SETUP}")
   if(NOT arg_WORKING_DIRECTORY)
     set(arg_WORKING_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
   endif()
-  _ptest_json_string(j_name "${name}")
-  _ptest_json_array(j_setup ${arg_SETUP})
-  _ptest_json_array(j_cleanup ${arg_CLEANUP})
-  _ptest_json_string(j_directory "${arg_WORKING_DIRECTORY}")
+  _ptest_fixture_json(fixture_json "${name}" "${arg_SETUP}" "${arg_CLEANUP}" "${arg_WORKING_DIRECTORY}")
   set_property(GLOBAL APPEND PROPERTY _PTEST_FIXTURES "${name}")
-  set_property(GLOBAL PROPERTY _PTEST_FIXTURE_JSON_${name}
-    "{\"name\": ${j_name}, \"setup\": ${j_setup}, \"cleanup\": ${j_cleanup}, \"working_directory\": ${j_directory}}")
-
-  # Under CTest: the same commands as fixture tests. The setup starts with a
-  # fresh PTEST_ENV file, which `ptest exec --env-file` reads for each case.
-  set(dir "${CMAKE_BINARY_DIR}/ptest")
-  file(MAKE_DIRECTORY "${dir}/fixtures")
-  set(env_file "${dir}/fixtures/${name}.env")
-  add_test(NAME ptest_fixture::${name}::setup
-    COMMAND PTest::ptest exec --slots "${dir}/workers" --new-env-file "${env_file}" -- ${arg_SETUP})
-  set_tests_properties(ptest_fixture::${name}::setup PROPERTIES
-    FIXTURES_SETUP "${name}" WORKING_DIRECTORY "${arg_WORKING_DIRECTORY}")
-  if(arg_CLEANUP)
-    add_test(NAME ptest_fixture::${name}::cleanup
-      COMMAND PTest::ptest exec --slots "${dir}/workers" --env-file "${env_file}" -- ${arg_CLEANUP})
-    set_tests_properties(ptest_fixture::${name}::cleanup PROPERTIES
-      FIXTURES_CLEANUP "${name}" WORKING_DIRECTORY "${arg_WORKING_DIRECTORY}")
-  endif()
+  set_property(GLOBAL PROPERTY _PTEST_FIXTURE_JSON_${name} "${fixture_json}")
+  _ptest_add_fixture_tests("${name}" "${arg_SETUP}" "${arg_CLEANUP}" "${arg_WORKING_DIRECTORY}")
 endfunction()
 
 ptest_markers(
@@ -239,308 +306,3 @@ ptest_markers(
   smoke "critical paths, run before a deploy"
   slow "long-running tests, left out of quick runs"
   serial "runs while no other case runs")
-
-# A CMake string as a JSON string literal.
-function(_ptest_json_string out value)
-  string(REPLACE "\\" "\\\\" value "${value}")
-  string(REPLACE "\"" "\\\"" value "${value}")
-  string(REPLACE "\n" "\\n" value "${value}")
-  string(REPLACE "\r" "\\r" value "${value}")
-  string(REPLACE "\t" "\\t" value "${value}")
-  set(${out} "\"${value}\"" PARENT_SCOPE)
-endfunction()
-
-# A CMake list as a JSON array of strings.
-function(_ptest_json_array out)
-  set(items "")
-  foreach(item IN LISTS ARGN)
-    _ptest_json_string(quoted "${item}")
-    list(APPEND items "${quoted}")
-  endforeach()
-  list(JOIN items ", " joined)
-  set(${out} "[${joined}]" PARENT_SCOPE)
-endfunction()
-
-function(_ptest_fail message)
-  message(FATAL_ERROR "ptest_discover_tests(): ${message}")
-endfunction()
-
-# Takes the repeatable MARK and GROUP blocks out of the arguments, since
-# cmake_parse_arguments would run repeated blocks together. Sets
-# <prefix>_REST (the other arguments), <prefix>_MARK_JSON and
-# <prefix>_GROUP_JSON (JSON arrays of {name, patterns} objects).
-function(_ptest_take_blocks prefix)
-  _ptest_keywords(keywords)
-  set(rest "")
-  set(mark_names "")
-  set(marks "")
-  set(groups "")
-  set(block "")
-  set(block_args "")
-  foreach(arg IN LISTS ARGN)
-    if(arg IN_LIST keywords)
-      if(block)
-        _ptest_close_block()
-      endif()
-      set(block "")
-      if(arg STREQUAL "MARK" OR arg STREQUAL "GROUP" OR arg STREQUAL "SERIAL")
-        set(block "${arg}")
-        set(block_args "")
-        continue()
-      endif()
-    endif()
-    if(block)
-      list(APPEND block_args "${arg}")
-    else()
-      list(APPEND rest "${arg}")
-    endif()
-  endforeach()
-  if(block)
-    _ptest_close_block()
-  endif()
-  list(JOIN marks ", " marks)
-  list(JOIN groups ", " groups)
-  set(${prefix}_REST "${rest}" PARENT_SCOPE)
-  set(${prefix}_MARK_NAMES "${mark_names}" PARENT_SCOPE)
-  set(${prefix}_MARK_JSON "[${marks}]" PARENT_SCOPE)
-  set(${prefix}_GROUP_JSON "[${groups}]" PARENT_SCOPE)
-endfunction()
-
-# Part of _ptest_take_blocks: turns the collected block into JSON.
-macro(_ptest_close_block)
-  if(block STREQUAL "SERIAL")  # SERIAL <pattern>... is MARK serial <pattern>...
-    set(block MARK)
-    list(PREPEND block_args serial)
-  endif()
-  list(LENGTH block_args _ptest_count)
-  if(_ptest_count LESS 2)
-    _ptest_fail("${block} needs a name and at least one pattern, got '${block_args}'")
-  endif()
-  list(POP_FRONT block_args _ptest_name)
-  if(block STREQUAL "MARK")
-    _ptest_check_marker("ptest_discover_tests()" "${_ptest_name}")
-    list(APPEND mark_names "${_ptest_name}")
-  endif()
-  _ptest_json_string(_ptest_name_json "${_ptest_name}")
-  _ptest_json_array(_ptest_patterns_json ${block_args})
-  if(block STREQUAL "MARK")
-    list(APPEND marks "{\"marker\": ${_ptest_name_json}, \"patterns\": ${_ptest_patterns_json}}")
-  else()
-    list(APPEND groups "{\"name\": ${_ptest_name_json}, \"patterns\": ${_ptest_patterns_json}}")
-  endif()
-endmacro()
-
-# For a keyword that takes one of a few words: arg_<keyword> gets the first
-# (the default) when absent, and anything else fails. ARGN: the words.
-macro(_ptest_choose keyword)
-  set(_ptest_choices ${ARGN})
-  if(NOT DEFINED arg_${keyword})
-    list(GET _ptest_choices 0 arg_${keyword})
-  endif()
-  if(NOT arg_${keyword} IN_LIST _ptest_choices)
-    list(JOIN _ptest_choices " or " _ptest_choices)
-    _ptest_fail("${keyword} '${arg_${keyword}}' is not ${_ptest_choices}")
-  endif()
-endmacro()
-
-function(ptest_discover_tests target)
-  _ptest_take_blocks(_blocks ${ARGN})
-  cmake_parse_arguments(arg "" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CTEST_MODE"
-                        "MARKERS;FIXTURES;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
-  if(arg_UNPARSED_ARGUMENTS)
-    _ptest_keywords(keywords)
-    list(JOIN keywords ", " keywords)
-    _ptest_fail("unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' for target '${target}' "
-                "(keywords: ${keywords})")
-  endif()
-  if(NOT TARGET ${target})
-    _ptest_fail("no target named '${target}'")
-  endif()
-  get_target_property(type ${target} TYPE)
-  if(NOT type STREQUAL "EXECUTABLE")
-    _ptest_fail("target '${target}' is a ${type}, not an executable")
-  endif()
-  get_property(done GLOBAL PROPERTY _PTEST_TARGETS)
-  if(target IN_LIST done)
-    _ptest_fail("target '${target}' is already discovered")
-  endif()
-  foreach(marker IN LISTS arg_MARKERS)
-    _ptest_check_marker("ptest_discover_tests()" "${marker}")
-  endforeach()
-  set(marker_timeouts "")
-  foreach(marker IN LISTS arg_MARKERS _blocks_MARK_NAMES)
-    _ptest_require_registered("ptest_discover_tests()" "${marker}")
-    get_property(timeout GLOBAL PROPERTY _PTEST_MARKER_TIMEOUT_${marker})
-    if(NOT "${timeout}" STREQUAL "")
-      list(APPEND marker_timeouts "\"${marker}\": ${timeout}")
-    endif()
-  endforeach()
-  list(REMOVE_DUPLICATES marker_timeouts)
-  list(JOIN marker_timeouts ", " marker_timeouts)
-  get_property(declared_fixtures GLOBAL PROPERTY _PTEST_FIXTURES)
-  foreach(fixture IN LISTS arg_FIXTURES)
-    if(NOT fixture IN_LIST declared_fixtures)
-      _ptest_fail("no fixture named '${fixture}' (declare it with ptest_add_fixture() before using it)")
-    endif()
-  endforeach()
-  _ptest_choose(CTEST_MODE CASES RUNNER)
-  _ptest_choose(DISCOVERY_MODE POST_BUILD PRE_TEST)
-  foreach(keyword TIMEOUT DISCOVERY_TIMEOUT)
-    if(DEFINED arg_${keyword} AND NOT arg_${keyword} MATCHES "^[0-9]+(\\.[0-9]+)?$")
-      _ptest_fail("${keyword} '${arg_${keyword}}' is not a number of seconds")
-    endif()
-  endforeach()
-  if(NOT DEFINED arg_TIMEOUT)
-    set(arg_TIMEOUT 0)
-  endif()
-  if(NOT DEFINED arg_DISCOVERY_TIMEOUT)
-    set(arg_DISCOVERY_TIMEOUT 5)
-  endif()
-  if(NOT arg_WORKING_DIRECTORY)
-    set(arg_WORKING_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}")
-  endif()
-
-  # <ptest/markers.h> for PTEST_MARK() in the target's sources.
-  target_include_directories(${target} PRIVATE $<TARGET_PROPERTY:PTest::markers,INTERFACE_INCLUDE_DIRECTORIES>)
-
-  set(dir "${CMAKE_BINARY_DIR}/ptest")
-  set(spec "${dir}/specs/${target}.json")
-  set(fragment "${dir}/fragments/${target}.json")
-  set(ctest_file "${dir}/ctest/${target}.cmake")
-  file(MAKE_DIRECTORY "${dir}/specs" "${dir}/fragments" "${dir}/ctest")
-
-  _ptest_json_string(j_target "${target}")
-  _ptest_json_string(j_executable "$<TARGET_FILE:${target}>")
-  _ptest_json_array(j_arguments ${arg_EXTRA_ARGS})
-  _ptest_json_string(j_working_directory "${arg_WORKING_DIRECTORY}")
-  _ptest_json_array(j_environment ${arg_ENVIRONMENT})
-  _ptest_json_array(j_markers ${arg_MARKERS})
-  _ptest_json_array(j_fixtures ${arg_FIXTURES})
-  _ptest_json_string(j_fragment "${fragment}")
-  _ptest_json_string(j_ctest_file "${ctest_file}")
-  _ptest_json_string(j_index "${dir}/index.json")
-  _ptest_json_string(j_manifest "${dir}/manifest.json")
-  string(CONCAT spec_content "{
-  \"target\": ${j_target},
-  \"executable\": ${j_executable},
-  \"arguments\": ${j_arguments},
-  \"working_directory\": ${j_working_directory},
-  \"environment\": ${j_environment},
-  \"markers\": ${j_markers},
-  \"fixtures\": ${j_fixtures},
-  \"mark\": ${_blocks_MARK_JSON},
-  \"groups\": ${_blocks_GROUP_JSON},
-  \"timeout\": ${arg_TIMEOUT},
-  \"marker_timeouts\": {${marker_timeouts}},
-  \"discovery_timeout\": ${arg_DISCOVERY_TIMEOUT},
-  \"ctest_mode\": \"${arg_CTEST_MODE}\",
-  \"fragment\": ${j_fragment},
-  \"ctest_file\": ${j_ctest_file},
-  \"index\": ${j_index},
-  \"manifest\": ${j_manifest}
-}
-")
-  file(GENERATE OUTPUT "${spec}" CONTENT "${spec_content}")
-  # The spec's hash is part of the POST_BUILD command line, so a changed
-  # MARK, GROUP or TIMEOUT changes the command and the build runs discovery
-  # again even though the binary itself is unchanged.
-  string(MD5 spec_hash "${spec_content}")
-
-  # CTest reads this file each time it starts; it includes the cases'
-  # script once discovery has written it.
-  set(include_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_ptest_include.cmake")
-  if(arg_DISCOVERY_MODE STREQUAL "POST_BUILD")
-    add_custom_command(TARGET ${target} POST_BUILD
-      COMMAND PTest::ptest discover "${spec}" "${spec_hash}"
-      COMMENT "ptest: discovering the cases of ${target}"
-      VERBATIM)
-    file(WRITE "${include_file}"
-      "if(EXISTS \"${ctest_file}\")\n"
-      "  include(\"${ctest_file}\")\n"
-      "else()\n"
-      "  add_test(${target}_NOT_BUILT ${target}_NOT_BUILT)\n"
-      "endif()\n")
-  else()
-    # PRE_TEST: discover when CTest starts, and again whenever the binary is newer.
-    string(CONCAT content
-      "if(NOT EXISTS \"${ctest_file}\" OR \"$<TARGET_FILE:${target}>\" IS_NEWER_THAN \"${ctest_file}\")\n"
-      "  execute_process(COMMAND \"$<TARGET_FILE:PTest::ptest>\" discover \"${spec}\" RESULT_VARIABLE result)\n"
-      "  if(NOT result EQUAL 0)\n"
-      "    message(FATAL_ERROR \"ptest: discovery of ${target} failed\")\n"
-      "  endif()\n"
-      "endif()\n"
-      "include(\"${ctest_file}\")\n")
-    file(GENERATE OUTPUT "${include_file}" CONTENT "${content}")
-    set_property(GLOBAL APPEND PROPERTY _PTEST_PRE_TEST_SPECS "${spec}")
-  endif()
-  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${include_file}")
-
-  set_property(GLOBAL APPEND PROPERTY _PTEST_TARGETS ${target})
-  set_property(GLOBAL APPEND PROPERTY _PTEST_FRAGMENTS "${fragment}")
-  get_property(scheduled GLOBAL PROPERTY _PTEST_FINALIZE_SCHEDULED)
-  if(NOT scheduled)
-    set_property(GLOBAL PROPERTY _PTEST_FINALIZE_SCHEDULED TRUE)
-    cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _ptest_finalize)
-  endif()
-endfunction()
-
-# Runs once at the end of configuring the top-level directory, when every
-# ptest_discover_tests() call is known: writes the index of fragments that
-# discovery merges into the manifest, and adds the 'ptest' target.
-function(_ptest_finalize)
-  get_property(targets GLOBAL PROPERTY _PTEST_TARGETS)
-  get_property(fragments GLOBAL PROPERTY _PTEST_FRAGMENTS)
-  set(entries "")
-  foreach(target fragment IN ZIP_LISTS targets fragments)
-    _ptest_json_string(j_target "${target}")
-    _ptest_json_string(j_fragment "${fragment}")
-    list(APPEND entries "    {\"name\": ${j_target}, \"fragment\": ${j_fragment}}")
-  endforeach()
-  list(JOIN entries ",\n" entries)
-  get_property(names GLOBAL PROPERTY _PTEST_MARKER_NAMES)
-  set(markers "")
-  foreach(name IN LISTS names)
-    get_property(description GLOBAL PROPERTY _PTEST_MARKER_DESCRIPTION_${name})
-    _ptest_json_string(j_name "${name}")
-    _ptest_json_string(j_description "${description}")
-    list(APPEND markers "    {\"name\": ${j_name}, \"description\": ${j_description}}")
-  endforeach()
-  list(JOIN markers ",\n" markers)
-  get_property(fixture_names GLOBAL PROPERTY _PTEST_FIXTURES)
-  set(fixtures "")
-  foreach(name IN LISTS fixture_names)
-    get_property(fixture GLOBAL PROPERTY _PTEST_FIXTURE_JSON_${name})
-    list(APPEND fixtures "    ${fixture}")
-  endforeach()
-  list(JOIN fixtures ",\n" fixtures)
-  set(dir "${CMAKE_BINARY_DIR}/ptest")
-  # GENERATE, so that fixture commands may name targets with $<TARGET_FILE:...>.
-  file(GENERATE OUTPUT "${dir}/index.json" CONTENT
-    "{\n  \"targets\": [\n${entries}\n  ],\n  \"markers\": [\n${markers}\n  ],\n  \"fixtures\": [\n${fixtures}\n  ]\n}\n")
-
-  # build/ptest/ptest runs the runner on this build's manifest from anywhere,
-  # whichever way the project got ptest.
-  file(GENERATE OUTPUT "${dir}/ptest" CONTENT
-    "#!/bin/sh\nexec \"$<TARGET_FILE:PTest::ptest>\" --manifest \"${dir}/manifest.json\" \"$@\"\n"
-    FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-
-  if(TARGET ptest)
-    message(WARNING "ptest: a target named 'ptest' exists already; the runner target is not added")
-    return()
-  endif()
-  separate_arguments(args UNIX_COMMAND "${PTEST_ARGS}")
-  # PRE_TEST targets are listed here too, as ctest would list them.
-  get_property(pre_test_specs GLOBAL PROPERTY _PTEST_PRE_TEST_SPECS)
-  set(discover_commands "")
-  foreach(spec IN LISTS pre_test_specs)
-    list(APPEND discover_commands COMMAND PTest::ptest discover "${spec}")
-  endforeach()
-  add_custom_target(ptest
-    ${discover_commands}
-    COMMAND PTest::ptest --manifest "${dir}/manifest.json" ${args}
-    WORKING_DIRECTORY "${CMAKE_BINARY_DIR}"
-    COMMENT "ptest: running the manifest"
-    USES_TERMINAL
-    VERBATIM)
-  add_dependencies(ptest ${targets})
-endfunction()

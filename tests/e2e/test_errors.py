@@ -3,6 +3,7 @@ ptest_discover_tests() fails configure, a binary that cannot list its cases
 fails the build, and the runner refuses bad flags and manifests with exit 4."""
 import json
 import os
+import re
 import shutil
 import tempfile
 import unittest
@@ -34,6 +35,16 @@ int main(int argc, char** argv) {
   return 0;
 }
 """
+
+
+_consumer = []
+
+
+def consumer_build():
+    """The consumer project, built once for every test that runs the runner on it."""
+    if not _consumer:
+        _consumer.append(e2e.configure_and_build("consumer", "errors-consumer"))
+    return _consumer[0]
 
 
 def write_project(name, call, source="int main() { return 0; }\n"):
@@ -99,15 +110,45 @@ class ConfigureErrors(unittest.TestCase):
         self.assert_configure_fails("unregistered", "ptest_discover_tests(t MARKERS smok)",
                                     "marker 'smok' is not registered; did you mean 'smoke'?")
 
+    def test_unregistered_marker_far_from_every_name(self):
+        self.assert_configure_fails("far-off", "ptest_discover_tests(t MARKERS database)",
+                                    "marker 'database' is not registered. Register a marker with ptest_markers(")
+
     def test_bad_marker_registration(self):
         source = write_project("registration", "ptest_markers(e2e)")
         status, output = e2e.configure(source, os.path.join(source, "build"), expect_ok=False)
         self.assertNotEqual(status, 0, output)
         self.assertIn("ptest_markers(): expected <name> \"<description>\" pairs, got 'e2e'", " ".join(output.split()))
 
+    def test_strict_takes_no_value(self):
+        self.assert_configure_fails("strict-value", "ptest_discover_tests(t STRICT TRUE)",
+                                    "unknown argument(s) 'TRUE' for target 't'")
+
     def test_target_discovered_twice(self):
         self.assert_configure_fails("twice", "ptest_discover_tests(t)\nptest_discover_tests(t)",
                                     "target 't' is already discovered")
+
+
+class StrictKeyword(unittest.TestCase):
+    """STRICT reaches the target's spec, where the discovery step reads it."""
+
+    def spec(self, name, call):
+        source = write_project(name, call)
+        build = os.path.join(source, "build")
+        e2e.configure(source, build)
+        with open(os.path.join(build, "ptest", "specs", "t.json")) as f:
+            return json.load(f)
+
+    def test_strict_is_written_into_the_spec(self):
+        self.assertIs(self.spec("strict", "ptest_discover_tests(t STRICT)")["strict"], True)
+
+    def test_without_strict_the_spec_says_false(self):
+        self.assertIs(self.spec("not-strict", "ptest_discover_tests(t)")["strict"], False)
+
+    def test_strict_ends_a_mark_block(self):
+        spec = self.spec("strict-after-mark", 'ptest_discover_tests(t MARK smoke "*" STRICT)')
+        self.assertIs(spec["strict"], True)
+        self.assertEqual(spec["mark"], [{"marker": "smoke", "patterns": ["*"]}])
 
 
 class ListingFailure(unittest.TestCase):
@@ -137,10 +178,51 @@ class SourceMarkErrors(unittest.TestCase):
         self.assertIn("main.cc:4 is not registered", output)
 
 
+class Suggestions(unittest.TestCase):
+    """A misspelt marker gets the same "did you mean" at configure time
+    (ptest_discover_tests) as from the runner (-m), and none when it is far
+    from every registered name."""
+    TYPOS = {"smok": "smoke", "unti": "unit", "smk": None, "database": None}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.build = consumer_build()
+
+    @staticmethod
+    def suggestion(text):
+        match = re.search(r"did you mean '([^']*)'", text)
+        return match.group(1) if match else None
+
+    def from_cmake(self, typo):
+        source = write_project("suggest-" + typo, "ptest_discover_tests(t MARKERS %s)" % typo)
+        status, output = e2e.configure(source, os.path.join(source, "build"), expect_ok=False)
+        self.assertNotEqual(status, 0, output)
+        text = " ".join(output.split())
+        self.assertIn("ptest_discover_tests(): marker '%s' is not registered" % typo, text)
+        return self.suggestion(text)
+
+    def from_runner(self, typo):
+        status, output = e2e.run([RUNNER, "-m", typo, "--collect-only"], cwd=self.build)
+        self.assertEqual(status, 4, output)
+        self.assertIn("ptest: error: -m: marker '%s' is not registered" % typo, output)
+        return self.suggestion(output)
+
+    def test_both_sides_know_the_same_markers(self):
+        # The premise of the comparison: the consumer's registry is the default one, in the same order.
+        self.assertEqual([marker["name"] for marker in e2e.manifest(self.build)["markers"]],
+                         ["unit", "integration", "smoke", "slow", "serial"])
+
+    def test_configure_and_runner_suggest_the_same_marker(self):
+        for typo, expected in self.TYPOS.items():
+            with self.subTest(typo=typo):
+                self.assertEqual(self.from_cmake(typo), expected)
+                self.assertEqual(self.from_runner(typo), expected)
+
+
 class RunnerErrors(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.build = e2e.configure_and_build("consumer", "errors-consumer")
+        cls.build = consumer_build()
         with open(os.path.join(cls.build, "ptest", "manifest.json")) as f:
             cls.manifest_text = f.read()
 

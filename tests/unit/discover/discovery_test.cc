@@ -1,6 +1,10 @@
 #include "discover/discovery.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
 
 using namespace ptest;
 
@@ -98,4 +102,49 @@ TEST(Discovery, APlainBinaryIsOneCaseNamedAfterItsTarget) {
   EXPECT_EQ(whole.markers, std::vector<std::string>{"unit"});
   EXPECT_EQ(whole.group, "other");
   EXPECT_DOUBLE_EQ(whole.timeout, 30);
+}
+
+namespace {
+
+// A spec file as PTest.cmake writes it, with `extra` JSON members added.
+class SpecFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/ptest-spec-XXXXXX";
+    ASSERT_NE(::mkdtemp(pattern), nullptr);
+    dir_ = pattern;
+    path_ = dir_ + "/t.json";
+  }
+  void TearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
+  void write(const std::string& extra) {
+    std::ofstream(path_) << "{\"target\": \"t\", \"executable\": \"/bin/t\", \"fragment\": \"f.json\", "
+                            "\"ctest_file\": \"t.cmake\", \"index\": \"index.json\", \"manifest\": \"m.json\""
+                         << extra << "}";
+  }
+
+  std::string dir_, path_;
+};
+
+}  // namespace
+
+TEST_F(SpecFile, StrictIsReadFromTheSpec) {
+  write(", \"strict\": true");
+  EXPECT_TRUE(read_discovery_spec(path_).strict);
+  write(", \"strict\": false");
+  EXPECT_FALSE(read_discovery_spec(path_).strict);
+}
+
+TEST_F(SpecFile, StrictIsOffWhenTheSpecDoesNotSayIt) {
+  write("");
+  EXPECT_FALSE(read_discovery_spec(path_).strict);
+}
+
+TEST_F(SpecFile, StrictThatIsNotABooleanIsAnErrorNamingTheFile) {
+  write(", \"strict\": \"yes\"");
+  try {
+    read_discovery_spec(path_);
+    FAIL() << "expected a SpecError";
+  } catch (const SpecError& error) {
+    EXPECT_NE(std::string(error.what()).find("discovery spec '" + path_ + "'"), std::string::npos) << error.what();
+  }
 }
