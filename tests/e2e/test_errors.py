@@ -24,13 +24,15 @@ add_library(lib STATIC main.cc)
 %s
 """
 
-LISTS_NOTHING = """#include <cstdio>
+CRASHES_WHILE_LISTING = """#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
     if (std::strcmp(argv[i], "--gtest_list_tests") == 0) {
       std::printf("cannot start: missing config file\\n");
-      return 3;
+      std::fflush(stdout);
+      std::abort();
     }
   return 0;
 }
@@ -153,14 +155,14 @@ class StrictKeyword(unittest.TestCase):
 
 class ListingFailure(unittest.TestCase):
     def test_build_fails_with_path_status_and_output(self):
-        source = write_project("listing", "ptest_discover_tests(t)", LISTS_NOTHING)
+        source = write_project("listing", "ptest_discover_tests(t)", CRASHES_WHILE_LISTING)
         build = os.path.join(source, "build")
         e2e.configure(source, build)
         status, output = e2e.build(build, expect_ok=False)
         self.assertNotEqual(status, 0, output)
         self.assertIn("ptest_discover_tests(): cannot list the cases of target 't'", output)
         self.assertIn("Path: '%s'" % os.path.join(build, "t"), output)
-        self.assertIn("Result: exited with status 3", output)
+        self.assertIn("Result: killed by SIGABRT (Aborted)", output)
         self.assertIn("cannot start: missing config file", output)
 
 

@@ -140,7 +140,10 @@ int write_discovery(const DiscoverySpec& spec, const Manifest& fragment) {
 // A binary that is not GoogleTest: one plain case with a warning, or with
 // STRICT the error the user asked for.
 int register_plain(const DiscoverySpec& spec, const Listing& listing) {
-  const std::string what = "target '" + spec.target.name + "' is not a GoogleTest binary: " + listing.verdict.what;
+  std::string what = "target '" + spec.target.name + "' is not a GoogleTest binary: " + listing.verdict.what;
+  const std::string& output = listing.process.output;
+  if (const std::string said = output.substr(0, std::min(output.find('\n'), std::size_t{120})); !said.empty())
+    what += " (it printed '" + said + "')";
   if (spec.strict) return report_listing_failure(spec, what + " (STRICT)", listing.process.output);
   std::fprintf(stderr,
                "ptest_discover_tests(): warning: %s; registered as one plain case, its exit status the outcome "
