@@ -179,6 +179,8 @@ TEST(Manifest, FrameworkDefaultsToGtest) {
   EXPECT_EQ(parse_manifest(with_target_fields(""), "m.json").targets[0].framework, Framework::gtest);
   EXPECT_EQ(error_of(with_target_fields(R"(, "framework": "catch2")")),
             "manifest 'm.json': /targets/0/framework: expected \"gtest\" or \"plain\"");
+  EXPECT_EQ(error_of(with_target_fields(R"(, "framework": ["plain"])")),
+            "manifest 'm.json': /targets/0/framework: expected \"gtest\" or \"plain\"");
 }
 
 TEST(Manifest, NullReadsAsEmptyWhereAllowed) {
@@ -235,6 +237,8 @@ TEST(Manifest, WrongTypeOfEachKindIsNamedByJsonPointer) {
             prefix + "/markers/0/description: expected a string");
   EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [], "fixtures": [{}, {"setup": "up"}]})"),
             prefix + "/fixtures/1/setup: expected an array of strings");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [], "fixtures": [{}, {"cleanup": [[]]}]})"),
+            prefix + "/fixtures/1/cleanup: expected an array of strings");
   EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [], "fixtures": {}})"),
             prefix + "/fixtures: expected an array");
   EXPECT_EQ(error_of(R"({"schema_version": [1], "targets": [], "cases": []})"),
@@ -260,4 +264,15 @@ TEST(Manifest, TargetNamesAreUnique) {
 
 TEST(Manifest, TopLevelFieldsAreCheckedOnlyOnceTheTextIsJson) {
   EXPECT_EQ(error_of(R"({"targets": [], "cases": []} trailing)").rfind("manifest 'm.json': not valid JSON: ", 0), 0u);
+}
+
+TEST(Manifest, UnknownFieldsOfMarkersAndFixturesAreIgnored) {
+  const Manifest manifest = parse_manifest(R"({"schema_version": 1, "targets": [], "cases": [],
+      "markers": [{"name": "db", "aliases": ["database"], "since": {"version": 2}}],
+      "fixtures": [{"name": "up", "env": {"K": "v"}, "setup": ["/bin/up"], "retries": [1, 2]}]})",
+                                           "m.json");
+  ASSERT_EQ(manifest.markers.size(), 1u);
+  EXPECT_EQ(manifest.markers[0].name, "db");
+  ASSERT_EQ(manifest.fixtures.size(), 1u);
+  EXPECT_EQ(manifest.fixtures[0].setup, (std::vector<std::string>{"/bin/up"}));
 }
