@@ -1,6 +1,6 @@
 // The manifest: every discovered case with its target, markers and scope.
-// Its JSON form is documented in docs/formats.md ("Manifest") and described
-// as data in formats/manifest_fields.h, which manifest_reader.cc and
+// Its JSON form is documented in docs/formats.md#manifest and described as
+// data in formats/manifest_fields.h, which manifest_reader.cc and
 // manifest_writer.cc follow; no other code knows it. Discovery writes one
 // fragment per target in the same format, and the merged manifest is the
 // concatenation of the fragments.
