@@ -1,7 +1,9 @@
 // The manifest: every discovered case with its target, markers and scope.
-// Its JSON form is documented in docs/manifest.md; this is the only code that
-// knows it. Discovery writes one fragment per target in the same format, and
-// the merged manifest is the concatenation of the fragments.
+// Its JSON form is documented in docs/formats.md#manifest and described as
+// data in formats/manifest_fields.h, which manifest_reader.cc and
+// manifest_writer.cc follow; no other code knows it. Discovery writes one
+// fragment per target in the same format, and the merged manifest is the
+// concatenation of the fragments.
 #pragma once
 
 #include <string>

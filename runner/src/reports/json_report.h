@@ -1,5 +1,5 @@
 // --report-json: every case with its outcome, duration, worker and times,
-// and the run's summary. Format documented in docs/reports.md.
+// and the run's summary. Format documented in docs/formats.md#json-report.
 #pragma once
 
 #include <string>

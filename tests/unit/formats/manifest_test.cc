@@ -10,6 +10,34 @@ using ptest::testing::make_manifest;
 
 namespace {
 
+// A manifest with every field of every object, as manifest_to_json writes it:
+// compact, fields in a fixed order, an empty group as null.
+const char* const kEveryField =
+    R"({"schema_version":1,"markers":[{"name":"db","description":"needs the \"database\""}],)"
+    R"("fixtures":[{"name":"db","setup":["/bin/db","up"],"cleanup":[],"working_directory":"/srv"}],)"
+    R"("targets":[{"name":"math","framework":"gtest","executable":"/b/math","arguments":["--x","y z"],)"
+    R"("working_directory":"/b","environment":{"Z":"1","A":"tab\there"},"fixtures":["db"]},)"
+    R"({"name":"script","framework":"plain","executable":"/b/check.sh","arguments":[],"working_directory":"",)"
+    R"("environment":{},"fixtures":[]}],)"
+    R"("cases":[{"id":"math::Arith.Adds","target":"math","name":"Arith.Adds","suite":"Arith",)"
+    R"("file":"/src/math_test.cc","line":6,"markers":["db","smoke"],"group":"g1","timeout":2.5,"disabled":false},)"
+    R"({"id":"script::check","target":"script","name":"check","suite":"","file":"","line":0,"markers":[],)"
+    R"("group":null,"timeout":0.0,"disabled":true}]})"
+    "\n";
+
+// A manifest with one target "b" and one case, with `case_fields` added to the case.
+std::string with_case_fields(const std::string& case_fields) {
+  return R"({"schema_version": 1, "targets": [{"name": "b", "executable": "/b"}],
+             "cases": [{"id": "b::A.B", "target": "b", "name": "A.B", "suite": "A")" +
+         case_fields + "}]}";
+}
+
+// A manifest with one target, with `target_fields` added to it, and no cases.
+std::string with_target_fields(const std::string& target_fields) {
+  return R"({"schema_version": 1, "cases": [], "targets": [{"name": "b", "executable": "/b")" + target_fields +
+         "}]}";
+}
+
 std::string error_of(const std::string& text) {
   try {
     parse_manifest(text, "m.json");
@@ -103,4 +131,148 @@ TEST(Manifest, MissingFileIsAClearError) {
   } catch (const ManifestError& error) {
     EXPECT_STREQ(error.what(), "manifest '/nonexistent/manifest.json': cannot be read: No such file or directory");
   }
+}
+
+TEST(Manifest, ReadsAFieldOfEachKind) {
+  const Manifest manifest = parse_manifest(kEveryField, "m.json");
+  ASSERT_EQ(manifest.markers.size(), 1u);
+  EXPECT_EQ(manifest.markers[0].name, "db");
+  EXPECT_EQ(manifest.markers[0].description, "needs the \"database\"");
+  ASSERT_EQ(manifest.fixtures.size(), 1u);
+  EXPECT_EQ(manifest.fixtures[0].name, "db");
+  EXPECT_EQ(manifest.fixtures[0].setup, (std::vector<std::string>{"/bin/db", "up"}));
+  EXPECT_TRUE(manifest.fixtures[0].cleanup.empty());
+  EXPECT_EQ(manifest.fixtures[0].working_directory, "/srv");
+  ASSERT_EQ(manifest.targets.size(), 2u);
+  const Target& math = manifest.targets[0];
+  EXPECT_EQ(math.name, "math");
+  EXPECT_EQ(math.framework, Framework::gtest);
+  EXPECT_EQ(math.executable, "/b/math");
+  EXPECT_EQ(math.arguments, (std::vector<std::string>{"--x", "y z"}));
+  EXPECT_EQ(math.working_directory, "/b");
+  EXPECT_EQ(math.environment,
+            (std::vector<std::pair<std::string, std::string>>{{"Z", "1"}, {"A", "tab\there"}}));  // file order
+  EXPECT_EQ(math.fixtures, (std::vector<std::string>{"db"}));
+  EXPECT_EQ(manifest.targets[1].framework, Framework::plain);
+  ASSERT_EQ(manifest.cases.size(), 2u);
+  const TestCase& adds = manifest.cases[0];
+  EXPECT_EQ(adds.id, "math::Arith.Adds");
+  EXPECT_EQ(adds.target, 0u);
+  EXPECT_EQ(adds.name, "Arith.Adds");
+  EXPECT_EQ(adds.suite, "Arith");
+  EXPECT_EQ(adds.file, "/src/math_test.cc");
+  EXPECT_EQ(adds.line, 6);
+  EXPECT_EQ(adds.markers, (std::vector<std::string>{"db", "smoke"}));
+  EXPECT_EQ(adds.group, "g1");
+  EXPECT_DOUBLE_EQ(adds.timeout, 2.5);
+  EXPECT_FALSE(adds.disabled);
+  EXPECT_EQ(manifest.cases[1].target, 1u);
+  EXPECT_EQ(manifest.cases[1].group, "");
+  EXPECT_TRUE(manifest.cases[1].disabled);
+}
+
+TEST(Manifest, WritesCompactJsonWithFieldsInAFixedOrder) {
+  EXPECT_EQ(manifest_to_json(parse_manifest(kEveryField, "m.json")), kEveryField);
+}
+
+TEST(Manifest, FrameworkDefaultsToGtest) {
+  EXPECT_EQ(parse_manifest(with_target_fields(""), "m.json").targets[0].framework, Framework::gtest);
+  EXPECT_EQ(error_of(with_target_fields(R"(, "framework": "catch2")")),
+            "manifest 'm.json': /targets/0/framework: expected \"gtest\" or \"plain\"");
+  EXPECT_EQ(error_of(with_target_fields(R"(, "framework": ["plain"])")),
+            "manifest 'm.json': /targets/0/framework: expected \"gtest\" or \"plain\"");
+}
+
+TEST(Manifest, NullReadsAsEmptyWhereAllowed) {
+  const Manifest manifest =
+      parse_manifest(with_case_fields(R"(, "file": null, "group": null)"), "m.json");
+  EXPECT_EQ(manifest.cases[0].file, "");
+  EXPECT_EQ(manifest.cases[0].group, "");
+  EXPECT_EQ(parse_manifest(with_target_fields(R"(, "working_directory": null)"), "m.json").targets[0].working_directory,
+            "");
+  EXPECT_EQ(error_of(with_target_fields(R"(, "executable": null)")),
+            "manifest 'm.json': /targets/0/executable: expected a string");
+}
+
+TEST(Manifest, MarkersAreSortedWithoutDuplicates) {
+  EXPECT_EQ(parse_manifest(with_case_fields(R"(, "markers": ["unit", "db", "unit"])"), "m.json").cases[0].markers,
+            (std::vector<std::string>{"db", "unit"}));
+}
+
+TEST(Manifest, CasesMayComeBeforeTheirTargets) {
+  const Manifest manifest = parse_manifest(R"({"schema_version": 1,
+      "cases": [{"id": "b::A.B", "target": "b", "name": "A.B", "suite": "A"},
+                {"id": "a::A.B", "target": "a", "name": "A.B", "suite": "A"},
+                {"id": "b::A.C", "target": "b", "name": "A.C", "suite": "A"}],
+      "targets": [{"name": "a", "executable": "/a"}, {"name": "b", "executable": "/b"}]})",
+                                           "m.json");
+  ASSERT_EQ(manifest.cases.size(), 3u);
+  EXPECT_EQ(manifest.cases[0].target, 1u);
+  EXPECT_EQ(manifest.cases[1].target, 0u);
+  EXPECT_EQ(manifest.cases[2].target, 1u);
+}
+
+TEST(Manifest, WrongTypeOfEachKindIsNamedByJsonPointer) {
+  const std::string prefix = "manifest 'm.json': ";
+  EXPECT_EQ(error_of(with_case_fields(R"(, "suite": 5)")), prefix + "/cases/0/suite: expected a string");
+  EXPECT_EQ(error_of(with_case_fields(R"(, "group": {})")), prefix + "/cases/0/group: expected a string");
+  EXPECT_EQ(error_of(with_case_fields(R"(, "line": "6")")), prefix + "/cases/0/line: expected a number >= 0");
+  EXPECT_EQ(error_of(with_case_fields(R"(, "line": 2e9)")), prefix + "/cases/0/line: expected a line number");
+  EXPECT_EQ(error_of(with_case_fields(R"(, "timeout": null)")), prefix + "/cases/0/timeout: expected a number >= 0");
+  EXPECT_EQ(error_of(with_case_fields(R"(, "disabled": "yes")")), prefix + "/cases/0/disabled: expected true or false");
+  EXPECT_EQ(error_of(with_case_fields(R"(, "markers": "smoke")")),
+            prefix + "/cases/0/markers: expected an array of strings");
+  EXPECT_EQ(error_of(with_case_fields(R"(, "target": 0)")), prefix + "/cases/0/target: expected a string");
+  EXPECT_EQ(error_of(with_target_fields(R"(, "environment": ["K=v"])")),
+            prefix + "/targets/0/environment: expected an object of strings");
+  EXPECT_EQ(error_of(with_target_fields(R"(, "environment": {"K": {}})")),
+            prefix + "/targets/0/environment: expected an object of strings");
+  EXPECT_EQ(error_of(with_target_fields(R"(, "fixtures": "db")")),
+            prefix + "/targets/0/fixtures: expected an array of strings");
+  EXPECT_EQ(error_of(with_target_fields(R"(, "arguments": [["-v"]])")),
+            prefix + "/targets/0/arguments: expected an array of strings");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [], "markers": [{"name": "db"}, 5]})"),
+            prefix + "/markers/1: expected an object");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [], "markers": [{"description": false}]})"),
+            prefix + "/markers/0/description: expected a string");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [], "fixtures": [{}, {"setup": "up"}]})"),
+            prefix + "/fixtures/1/setup: expected an array of strings");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [], "fixtures": [{}, {"cleanup": [[]]}]})"),
+            prefix + "/fixtures/1/cleanup: expected an array of strings");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [], "fixtures": {}})"),
+            prefix + "/fixtures: expected an array");
+  EXPECT_EQ(error_of(R"({"schema_version": [1], "targets": [], "cases": []})"),
+            prefix + "/schema_version: expected an integer");
+}
+
+TEST(Manifest, FirstMissingFieldIsNamed) {
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [{"executable": "/b"}], "cases": []})"),
+            "manifest 'm.json': /targets/0/name: missing");
+  // A case's own fields before the target it names.
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [{"id": "x", "name": "A.B"}]})"),
+            "manifest 'm.json': /cases/0/suite: missing");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": [], "cases": [{"id": "x", "name": "A.B", "suite": "A"}]})"),
+            "manifest 'm.json': /cases/0/target: missing");
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "targets": []})"), "manifest 'm.json': /cases: missing");
+}
+
+TEST(Manifest, TargetNamesAreUnique) {
+  EXPECT_EQ(error_of(R"({"schema_version": 1, "cases": [],
+                        "targets": [{"name": "b", "executable": "/b"}, {"name": "b", "executable": "/c"}]})"),
+            "manifest 'm.json': /targets/1/name: target 'b' appears twice");
+}
+
+TEST(Manifest, TopLevelFieldsAreCheckedOnlyOnceTheTextIsJson) {
+  EXPECT_EQ(error_of(R"({"targets": [], "cases": []} trailing)").rfind("manifest 'm.json': not valid JSON: ", 0), 0u);
+}
+
+TEST(Manifest, UnknownFieldsOfMarkersAndFixturesAreIgnored) {
+  const Manifest manifest = parse_manifest(R"({"schema_version": 1, "targets": [], "cases": [],
+      "markers": [{"name": "db", "aliases": ["database"], "since": {"version": 2}}],
+      "fixtures": [{"name": "up", "env": {"K": "v"}, "setup": ["/bin/up"], "retries": [1, 2]}]})",
+                                           "m.json");
+  ASSERT_EQ(manifest.markers.size(), 1u);
+  EXPECT_EQ(manifest.markers[0].name, "db");
+  ASSERT_EQ(manifest.fixtures.size(), 1u);
+  EXPECT_EQ(manifest.fixtures[0].setup, (std::vector<std::string>{"/bin/up"}));
 }
