@@ -13,6 +13,7 @@
 #include "discover/discovery.h"
 #include "discover/discovery_index.h"
 #include "execution/process.h"
+#include "execution/run_captured.h"
 #include "formats/manifest.h"
 #include "util/atomic_file.h"
 #include "util/cpu_count.h"
