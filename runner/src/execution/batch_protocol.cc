@@ -3,11 +3,18 @@
 #include <cstdio>
 
 #include "execution/gtest_batch.h"
+#include "execution/plain_batch.h"
 
 namespace ptest {
 
 std::unique_ptr<BatchProtocol> make_batch_protocol(const Manifest& manifest, const Batch& batch,
                                                    std::size_t output_limit) {
+  switch (manifest.targets.at(batch.target).framework) {
+    case Framework::plain:
+      return std::make_unique<PlainBatch>(manifest, batch, output_limit);
+    case Framework::gtest:
+      break;
+  }
   return std::make_unique<GtestBatch>(manifest, batch, output_limit);
 }
 
