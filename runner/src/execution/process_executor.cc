@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <variant>
 
 #include "execution/case_environment.h"

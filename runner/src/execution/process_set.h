@@ -68,7 +68,9 @@ class ProcessSet {
   bool empty() const { return children_.empty(); }
 
   // Waits until there is something to report or `deadline` passes, and
-  // returns what there is: nothing if the deadline came first.
+  // returns what there is: nothing if the deadline came first. Wakes at
+  // most once a millisecond, so that output gathers between reads. With no
+  // child and no deadline, only a signal ends the wait.
   std::vector<ProcessEvent> wait(Clock::time_point deadline = Clock::time_point::max());
 
  private:
