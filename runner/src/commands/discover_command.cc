@@ -15,6 +15,7 @@
 #include "discover/googletest_signature.h"
 #include "discover/listing_verdict.h"
 #include "execution/process.h"
+#include "execution/run_captured.h"
 #include "formats/manifest.h"
 #include "util/atomic_file.h"
 #include "util/cpu_count.h"

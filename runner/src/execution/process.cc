@@ -1,17 +1,13 @@
 #include "execution/process.h"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
-#include <thread>
 
 namespace ptest {
 
@@ -102,43 +98,6 @@ ReadStatus read_chunk(int fd, std::string& buffer) {
     // EAGAIN is the usual answer; any other error ends the stream just the same.
     return errno == EAGAIN || errno == EWOULDBLOCK ? ReadStatus::would_block : ReadStatus::end;
   }
-}
-
-CompletedProcess run_captured(const Command& command, double timeout) {
-  using Clock = std::chrono::steady_clock;
-  const Child child = spawn(command);
-  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout));
-  auto remaining_ms = [&] {
-    if (timeout <= 0) return -1;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-    return static_cast<int>(std::max<long long>(0, left));
-  };
-  CompletedProcess completed;
-  std::string chunk;
-  bool open = true;
-  while (open) {
-    pollfd fd{child.output_fd, POLLIN, 0};
-    if (::poll(&fd, 1, remaining_ms()) == 0) {
-      completed.timed_out = true;
-      break;
-    }
-    ReadStatus status;
-    while ((status = read_chunk(child.output_fd, chunk)) == ReadStatus::data) completed.output += chunk;
-    open = status != ReadStatus::end;
-  }
-  ::close(child.output_fd);
-  // The output is closed; the process may still be running (or hung).
-  while (::waitpid(child.pid, &completed.wait_status, WNOHANG) == 0) {
-    if (completed.timed_out || remaining_ms() == 0) {
-      completed.timed_out = true;
-      kill_group(child.pid, SIGKILL);
-      ::waitpid(child.pid, &completed.wait_status, 0);
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  kill_group(child.pid, SIGKILL);  // anything it left behind
-  return completed;
 }
 
 std::string describe_wait_status(int status) {

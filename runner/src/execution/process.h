@@ -1,6 +1,7 @@
-// Starting and stopping child processes. This layer knows nothing of tests:
-// it runs a command in a process group of its own, with stdout and stderr
-// joined into one non-blocking pipe, and can kill the whole group.
+// Starting and stopping one child process: a command in a process group of
+// its own, with stdout and stderr joined into one non-blocking pipe, and a
+// way to kill the whole group. ProcessSet (process_set.h) runs many of them
+// and follows them; nothing here knows of tests.
 #pragma once
 
 #include <sys/types.h>
@@ -38,16 +39,6 @@ enum class ReadStatus { data, would_block, end };
 
 // One non-blocking read() into `buffer` (replacing its content).
 ReadStatus read_chunk(int fd, std::string& buffer);
-
-struct CompletedProcess {
-  int wait_status = 0;
-  bool timed_out = false;
-  std::string output;  // stdout and stderr, interleaved as written
-};
-
-// Runs a command to its end, killing its process group after `timeout`
-// seconds (0: no limit). Throws ProcessError if it cannot start.
-CompletedProcess run_captured(const Command& command, double timeout);
 
 // "exited with status 3", "killed by SIGSEGV (Segmentation fault)".
 std::string describe_wait_status(int status);

@@ -1,8 +1,8 @@
 // The one adapter between the scheduler's batches and real processes: it
-// starts a GoogleTest binary per batch with a --gtest_filter of the batch's
-// cases, follows its output, enforces per-case timeouts, and turns what
-// happens into executor events. All signals the runner cares about
-// (SIGCHLD, SIGINT, SIGTERM) arrive here, through one self-pipe.
+// starts a process per batch in a ProcessSet, hands what the process writes
+// and how it ends to the batch's protocol (chosen by the target's
+// framework), which turns them into executor events, and enforces the
+// running case's timeout and stop_all()'s grace.
 #pragma once
 
 #include <chrono>
@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "execution/batch_protocol.h"
+#include "execution/process_set.h"
 #include "run/executor.h"
 
 namespace ptest {
@@ -24,6 +26,7 @@ struct ProcessExecutorOptions {
 
 class ProcessExecutor : public Executor {
  public:
+  // Throws ProcessError if the process set cannot be made.
   ProcessExecutor(const Manifest& manifest, ProcessExecutorOptions options);
   ~ProcessExecutor() override;
   ProcessExecutor(const ProcessExecutor&) = delete;
@@ -34,31 +37,35 @@ class ProcessExecutor : public Executor {
   void stop_all(int signal, double grace) override;
   double now() const override;
 
-  struct Slot;  // one running batch
-
  private:
-  void poll_once();
-  void handle_signals();
-  void read_output(Slot& slot, bool until_end);
-  void check_timeouts();
-  void finish(Slot& slot);
+  // Where a batch's process is in its life, as far as the executor's
+  // decisions go; the process's end itself is not a state: the batch is
+  // finished and its slot emptied when it is reported.
+  enum class BatchState {
+    running,    // as it chooses
+    timed_out,  // the running case passed its deadline; its group was sent SIGKILL
+    stopping,   // stop_all() signalled its group; SIGKILL follows at kill_at
+  };
+
+  struct Slot {
+    std::unique_ptr<BatchProtocol> protocol;
+    ChildId child = 0;
+    BatchState state = BatchState::running;
+    double kill_at = 0;  // when stopping: when SIGKILL follows; 0: sent already, or not asked for
+  };
+
+  void handle(ProcessEvent& event);
+  void finish(std::size_t worker, int wait_status);
+  void enforce_deadlines();
+  ProcessSet::Clock::time_point next_deadline() const;
+  std::size_t worker_of(ChildId child) const;
 
   const Manifest& manifest_;
   ProcessExecutorOptions options_;
   std::chrono::steady_clock::time_point epoch_;
-  std::vector<std::unique_ptr<Slot>> slots_;  // per worker; null when idle
+  std::vector<Slot> slots_;  // per worker; no protocol when idle
   std::vector<ExecutorEvent> pending_;
-  double last_wakeup_ = -1;
-  static constexpr double kMinimumWakeupInterval = 0.001;  // seconds
+  ProcessSet processes_;  // last: its end kills and reaps what still runs
 };
-
-// The environment a case sees: the base, the target's ENVIRONMENT, what its
-// fixtures' setups exported, then the worker's identity (PTEST_WORKER,
-// PTEST_WORKER_COUNT, PTEST_TESTRUN_UID, PTEST_TMPDIR and TEST_TMPDIR), and
-// GoogleTest settings the runner relies on.
-std::vector<std::string> case_environment(const std::vector<std::string>& base, const Target& target,
-                                          const std::vector<std::pair<std::string, std::string>>& fixtures,
-                                          int worker, int worker_count, const std::string& testrun_uid,
-                                          const std::string& tmpdir);
 
 }  // namespace ptest

@@ -7,6 +7,7 @@
 
 #include "execution/env_file.h"
 #include "execution/process.h"
+#include "execution/run_captured.h"
 
 namespace ptest {
 

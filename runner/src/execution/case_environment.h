@@ -1,0 +1,21 @@
+// The environment a case's process sees.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/model.h"
+
+namespace ptest {
+
+// The base, the target's ENVIRONMENT, what its fixtures' setups exported,
+// then the worker's identity (PTEST_WORKER, PTEST_WORKER_COUNT,
+// PTEST_TESTRUN_UID, PTEST_TMPDIR and TEST_TMPDIR), and GoogleTest settings
+// the runner relies on (harmless to a binary of another framework).
+std::vector<std::string> case_environment(const std::vector<std::string>& base, const Target& target,
+                                          const std::vector<std::pair<std::string, std::string>>& fixtures,
+                                          int worker, int worker_count, const std::string& testrun_uid,
+                                          const std::string& tmpdir);
+
+}  // namespace ptest

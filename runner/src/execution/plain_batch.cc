@@ -1,0 +1,51 @@
+#include "execution/plain_batch.h"
+
+#include <sys/wait.h>
+
+#include <stdexcept>
+
+#include "execution/process.h"
+
+namespace ptest {
+
+PlainBatch::PlainBatch(const Manifest& manifest, Batch batch, std::size_t output_limit)
+    : manifest_(manifest), batch_(std::move(batch)), output_(output_limit) {
+  if (batch_.cases.empty()) throw std::logic_error("a batch without cases");
+}
+
+std::vector<std::string> PlainBatch::arguments() const { return manifest_.targets.at(batch_.target).arguments; }
+
+void PlainBatch::started(double now, ExecutorEvents& events) {
+  start_ = now;
+  const double timeout = manifest_.cases[batch_.cases.front()].timeout;
+  deadline_ = timeout > 0 ? start_ + timeout : 0;
+  events.push_back(CaseStarted{batch_.worker, batch_.cases.front()});
+}
+
+void PlainBatch::output(std::string_view data, double, ExecutorEvents&) { output_.append(data); }
+
+void PlainBatch::ended(int wait_status, bool timed_out, double now, ExecutorEvents& events) {
+  CaseResult result;
+  result.case_index = batch_.cases.front();
+  result.worker = batch_.worker;
+  result.start = start_;
+  result.stop = now;
+  result.output = output_.str();
+  if (timed_out) {
+    result.outcome = Outcome::timeout;
+    result.message = timeout_message(manifest_.cases[result.case_index].timeout);
+  } else if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) {
+    result.outcome = Outcome::passed;
+  } else {
+    result.outcome = WIFSIGNALED(wait_status) ? Outcome::crashed : Outcome::failed;
+    result.message = describe_wait_status(wait_status);  // "exited with status 3", "killed by SIGSEGV (...)"
+  }
+  events.push_back(CaseFinished{std::move(result)});
+  deadline_ = 0;
+  // One process runs one case: should a batch hold more, the rest go back
+  // to the queue and run in processes of their own.
+  std::vector<std::size_t> not_started(batch_.cases.begin() + 1, batch_.cases.end());
+  events.push_back(BatchFinished{batch_.worker, std::move(not_started), false});
+}
+
+}  // namespace ptest
