@@ -11,6 +11,7 @@ import sys
 LAYERS = {
     "model": 0,
     "util": 1,
+    "process": 1,
     "formats": 2,
     "plan": 2,
     "discover": 3,

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <random>
 
-#include "execution/process.h"
+#include "process/process.h"
 #include "execution/process_executor.h"
 #include "execution/process_fixture_host.h"
 #include "execution/scratch_directories.h"

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "execution/process.h"
+#include "process/process.h"
 
 namespace ptest {
 

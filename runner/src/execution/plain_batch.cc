@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-#include "execution/process.h"
+#include "process/process.h"
 
 namespace ptest {
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "execution/batch_protocol.h"
-#include "execution/process_set.h"
+#include "process/process_set.h"
 #include "run/executor.h"
 
 namespace ptest {

@@ -6,8 +6,8 @@
 #include <cstdio>
 
 #include "execution/env_file.h"
-#include "execution/process.h"
-#include "execution/run_captured.h"
+#include "process/process.h"
+#include "process/run_captured.h"
 
 namespace ptest {
 

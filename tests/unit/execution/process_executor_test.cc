@@ -10,7 +10,7 @@
 #include <map>
 #include <variant>
 
-#include "execution/process_test_support.h"
+#include "test_support/process_test_support.h"
 #include "test_support.h"
 
 using namespace ptest;

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "execution/process.h"
+#include "process/process.h"
 
 namespace ptest {
 

@@ -19,7 +19,7 @@
 #include <string>
 #include <thread>
 
-#include "execution/process.h"
+#include "process/process.h"
 
 namespace ptest::testing {
 

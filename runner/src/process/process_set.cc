@@ -1,4 +1,4 @@
-#include "execution/process_set.h"
+#include "process/process_set.h"
 
 #include <poll.h>
 #include <signal.h>

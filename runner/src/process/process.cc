@@ -1,4 +1,4 @@
-#include "execution/process.h"
+#include "process/process.h"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -1,5 +1,5 @@
 // The process layer alone: real children (sh), no tests in sight.
-#include "execution/process_set.h"
+#include "process/process_set.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -9,8 +9,8 @@
 #include <map>
 #include <variant>
 
-#include "execution/process_test_support.h"
-#include "execution/run_captured.h"
+#include "test_support/process_test_support.h"
+#include "process/run_captured.h"
 
 using namespace ptest;
 using ptest::testing::ends_soon;

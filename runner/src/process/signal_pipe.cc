@@ -1,4 +1,4 @@
-#include "execution/signal_pipe.h"
+#include "process/signal_pipe.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 #include <cstring>
 #include <string>
 
-#include "execution/process.h"
+#include "process/process.h"
 
 namespace ptest {
 

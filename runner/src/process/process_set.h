@@ -17,8 +17,8 @@
 #include <variant>
 #include <vector>
 
-#include "execution/process.h"
-#include "execution/signal_pipe.h"
+#include "process/process.h"
+#include "process/signal_pipe.h"
 
 namespace ptest {
 

@@ -1,11 +1,11 @@
-#include "execution/run_captured.h"
+#include "process/run_captured.h"
 
 #include <signal.h>
 
 #include <chrono>
 #include <variant>
 
-#include "execution/process_set.h"
+#include "process/process_set.h"
 
 namespace ptest {
 
