@@ -57,6 +57,7 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   longest_in_suite_.assign(suite_numbers.size(), -1);
   longest_in_target_.assign(targets, -1);
   finished_in_target_.assign(targets, 0);
+  seconds_in_target_.assign(targets, 0);
   std::vector<Unit> units = make_units(selected);
   auto serial = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
@@ -178,13 +179,21 @@ std::size_t Scheduler::unknown_cases(const Unit& unit) const {
 
 // How many cases without a history one batch of `target` may take: as many
 // as have finished in this run (slow start), at most a share of the
-// unknown cases left, at least one.
+// unknown cases left, at least one; no limit while its cases have been
+// seen to take microseconds.
 std::size_t Scheduler::unknown_cap(std::size_t target) const {
+  // Cases seen to take microseconds on average: a process start costs more
+  // than all they could hold up, so they batch by the budget alone. (The
+  // mean, not the longest: the runner's clock gives a trivial case up to a
+  // millisecond when its lines arrive in two reads.) A binary with nothing
+  // finished yet goes by all the binaries'.
   const std::size_t evidence = finished_in_target_[target];
+  const double mean = evidence > 0 ? seconds_in_target_[target] / static_cast<double>(evidence)
+                                   : finished_ > 0 ? seconds_finished_ / static_cast<double>(finished_) : 0;
+  if (mean < kSlowStartFrom) return SIZE_MAX;
   const std::size_t share = (unknown_in_queues_ + 2 * hands_.size() - 1) / (2 * hands_.size());
   return std::max<std::size_t>(1, std::min(evidence, share));
 }
-
 std::optional<double> Scheduler::estimate(std::size_t case_index) const {
   if (!options_.known_durations.empty() && options_.known_durations[case_index] >= 0)
     return options_.known_durations[case_index];
@@ -281,7 +290,14 @@ void Scheduler::fill_hand(int worker) {
   const double budget = std::max(options_.batch_budget, queue.known_seconds / takers) * (1 + 1e-9);
   const std::size_t cap = target ? unknown_cap(*target) : 1;
   take();
-  if (!seconds || !target) return;  // nothing known yet: a probe of one unit
+  if (!target) return;
+  if (!seconds) {
+    // Nothing known yet: a probe. Its units are spread through the queue, so
+    // the next batches are sized from a sample of the whole binary, not from
+    // its first case alone.
+    take_probe_sample(queue, *target, hand);
+    return;
+  }
   // More units of the same binary, in queue order, while the budget lasts.
   // Under LPT order the binaries alternate in the queue, so the search looks
   // past other binaries' units (a bounded way; they keep their places), but
@@ -303,6 +319,33 @@ void Scheduler::fill_hand(int worker) {
     take();
   }
   for (auto it = passed_over.rbegin(); it != passed_over.rend(); ++it) push(queue, std::move(*it), true);
+}
+
+// A probe's other units: of the probe's binary, evenly spaced through the
+// queue (every size/kProbeUnits-th unit), so the estimates that size the
+// next batches come from all of the binary, not from its first case alone.
+void Scheduler::take_probe_sample(Queue& queue, std::size_t target, std::deque<std::size_t>& hand) {
+  // A small queue, or one that several workers share, is not emptied by one probe.
+  const std::size_t takers = queues_.size() == 1 ? hands_.size() : 1;
+  const std::size_t units = std::min(kProbeUnits, std::max<std::size_t>(1, (queue.units.size() + 1) / (2 * takers)));
+  const std::size_t stride = std::max<std::size_t>(1, queue.units.size() / units);
+  std::size_t taken = 1;
+  std::size_t at = stride - 1;  // in the queue as it is now
+  while (taken < units && at < queue.units.size()) {
+    if (queue.units[at].target != target) {
+      at += stride;
+      continue;
+    }
+    const auto position = queue.units.begin() + static_cast<std::ptrdiff_t>(at);
+    Unit unit = std::move(*position);
+    queue.units.erase(position);
+    queue.cases -= unit.cases.size();
+    queue.known_seconds -= known_seconds(unit);
+    unknown_in_queues_ -= unknown_cases(unit);
+    hand.insert(hand.end(), unit.cases.begin(), unit.cases.end());
+    ++taken;
+    at += stride - 1;  // the queue closed up over the unit taken
+  }
 }
 
 std::optional<Batch> Scheduler::next_batch(int worker) {
@@ -341,6 +384,9 @@ void Scheduler::observe(std::size_t case_index, double seconds) {
   raise_to(longest_in_suite_[suite_of_case_[case_index]], seconds);
   raise_to(longest_in_target_[test_case.target], seconds);
   ++finished_in_target_[test_case.target];
+  seconds_in_target_[test_case.target] += seconds;
+  ++finished_;
+  seconds_finished_ += seconds;
   longest_seen_ = std::max(longest_seen_.value_or(0.0), seconds);
 }
 

@@ -16,16 +16,20 @@
 // A case's estimate is its duration in the history, else the longest
 // duration seen so far in this run in its suite, its target, or anywhere
 // (the longest, not the mean, because suites often get slower towards their
-// end). With nothing known, a batch is a single unit: a probe.
+// end). With nothing known, a batch is a probe: a few units spread through
+// the binary's queue, a sample of all of it.
 //
 // Estimates of cases the history does not know are guesses, and a started
 // batch cannot be split: one long case among them holds every case after it
-// in its process while other workers idle. So batches of such cases grow
+// in its process while other workers idle. So once a binary's cases have
+// been seen to take a millisecond or more on average, batches of unknown cases grow
 // only with evidence, as TCP's slow start does: a batch takes at most as
-// many of them as cases of its binary have finished in this run (1, 1, 2,
-// 4, ...), and never more than a share of what is left unknown
-// (remaining / (2 x workers), guided self-scheduling), so that there is
-// always work left to steal while a long case runs.
+// many of them as cases of its binary have finished in this run (1, 2, 4,
+// ...), and never more than a share of what is left unknown
+// (remaining / (2 x workers), guided self-scheduling), so there is work left
+// to steal while a long case runs. Cases seen to take microseconds batch by
+// the budget alone: there, each process start (milliseconds for a binary
+// with thousands of cases) costs more than splitting could save.
 #pragma once
 
 #include <cstddef>
@@ -108,9 +112,14 @@ class Scheduler {
   double known_seconds(const Unit& unit) const;
   std::size_t unknown_cases(const Unit& unit) const;
   std::size_t unknown_cap(std::size_t target) const;
+  void take_probe_sample(Queue& queue, std::size_t target, std::deque<std::size_t>& hand);
 
   // How many other binaries' units fill_hand() looks past for more of a batch's binary.
   static constexpr std::size_t kBatchSearchWindow = 512;
+  // Units in a probe, the first batch of a binary that nothing is known of.
+  static constexpr std::size_t kProbeUnits = 8;
+  // Slow start applies once a binary's cases are seen to take this long on average (seconds).
+  static constexpr double kSlowStartFrom = 0.001;
 
   const std::vector<TestCase>& cases_;
   std::vector<std::size_t> all_cases_;
@@ -129,6 +138,9 @@ class Scheduler {
   // cases have finished in this run, and how many unknown ones the queues
   // still hold.
   std::vector<std::size_t> finished_in_target_;
+  std::vector<double> seconds_in_target_;  // their durations, summed
+  std::size_t finished_ = 0;               // in all targets
+  double seconds_finished_ = 0;
   std::size_t unknown_in_queues_ = 0;
 };
 

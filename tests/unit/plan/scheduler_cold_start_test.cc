@@ -85,11 +85,10 @@ Suite cold_start_suite(std::size_t count, std::size_t long_at, unsigned seed, in
   Suite suite{make_manifest(1, std::move(cases)), std::vector<double>(count, 0.001), 0};
   suite.seconds[long_at] = 40;
   std::mt19937 random(seed);
-  const double medium[] = {1, 2, 3, 5};
-  for (double s : medium) {
+  for (double seconds : {1.0, 2.0, 3.0, 5.0}) {
     std::size_t at;
     do at = random() % count; while (suite.seconds[at] != 0.001);
-    suite.seconds[at] = s;
+    suite.seconds[at] = seconds;
   }
   double total = 0;
   for (double s : suite.seconds) total += s;
@@ -97,11 +96,26 @@ Suite cold_start_suite(std::size_t count, std::size_t long_at, unsigned seed, in
   return suite;
 }
 
+Manifest one_suite(int count) {
+  std::vector<TestCase> cases;
+  for (int i = 0; i < count; ++i) cases.push_back(make_case("Area", "Case" + std::to_string(i)));
+  return make_manifest(1, std::move(cases));
+}
+
+SchedulerOptions two_workers() {
+  SchedulerOptions options;
+  options.workers = 2;
+  return options;
+}
+
 }  // namespace
 
 // The failure this guards against: a near-zero first probe made every
 // unknown case look free, so each worker's whole queue became one batch, and
-// the long case ran with half the suite stuck behind it in its process.
+// the long case ran with half the suite stuck behind it in its process. (The
+// bound holds at these positions; where a long case is reached last, a first
+// run ends up to the rest of the work / workers after it: see
+// docs/performance.md.)
 TEST(SchedulerColdStart, ALongCaseFirstMiddleOrLastStaysWithinTwentyPercentOfTheBound) {
   for (const std::size_t long_at : {std::size_t{0}, std::size_t{105}, std::size_t{209}}) {
     for (unsigned seed = 1; seed <= 20; ++seed) {
@@ -127,6 +141,28 @@ TEST(SchedulerColdStart, TrivialCasesStillRunInFewProcesses) {
   const Manifest manifest = make_manifest(1, std::move(cases));
   const SimulatedRun run = simulate(manifest, std::vector<double>(2000, 0.000005), 2);
   EXPECT_EQ(run.cases_run, 2000u);
-  // Slow start doubles per round: about 2 x log2(2000 / 2) batches, not one per case.
-  EXPECT_LE(run.batches, 40u);
+  // A probe per worker, then the rest of each worker's queue: a process
+  // start of a binary this size costs more than the cases it would split.
+  EXPECT_EQ(run.batches, 4u);
+}
+
+TEST(SchedulerColdStart, CasesSeenToTakeMillisecondsJoinBatchesOnlyAsEvidenceArrives) {
+  const Manifest manifest = one_suite(400);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), two_workers());
+  ASSERT_TRUE(scheduler.next_batch(0));  // worker 0's probe
+  // Three cases of 2 ms: the 50 ms budget would take 25, the evidence allows 3.
+  for (std::size_t i : {0, 24, 48}) scheduler.observe(i, 0.002);
+  const auto batch = scheduler.next_batch(1);
+  ASSERT_TRUE(batch);
+  EXPECT_EQ(batch->cases.size(), 3u);
+}
+
+TEST(SchedulerColdStart, CasesSeenToTakeMicrosecondsBatchByTheBudgetAlone) {
+  const Manifest manifest = one_suite(400);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), two_workers());
+  ASSERT_TRUE(scheduler.next_batch(0));  // worker 0's probe
+  for (std::size_t i : {0, 24, 48}) scheduler.observe(i, 0.00001);
+  const auto batch = scheduler.next_batch(1);
+  ASSERT_TRUE(batch);
+  EXPECT_EQ(batch->cases.size(), 200u);  // all of worker 1's queue: the estimates need no probe
 }

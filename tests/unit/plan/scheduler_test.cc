@@ -143,10 +143,22 @@ TEST(Scheduler, IdleWorkerStealsFromTheBusiest) {
   EXPECT_FALSE(scheduler.next_batch(0));
 }
 
-TEST(Scheduler, WithNothingKnownABatchIsASingleProbe) {
+TEST(Scheduler, WithNothingKnownABatchIsAProbeSampledFromTheWholeQueue) {
+  const Manifest manifest = many_cases(400);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::worksteal, 2));
+  const auto probe = scheduler.next_batch(0);  // worker 0's queue: cases 0-199
+  ASSERT_TRUE(probe);
+  EXPECT_EQ(probe->cases, (std::vector<std::size_t>{0, 24, 48, 72, 96, 120, 144, 168}));
+}
+
+TEST(Scheduler, AProbeLeavesWorkForTheOtherWorkersOfASmallQueue) {
   const Manifest manifest = many_cases(10);
   Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::load, 2));
-  for (const Batch& batch : drain(scheduler)) EXPECT_EQ(batch.cases.size(), 1u);
+  const auto first = scheduler.next_batch(0);
+  const auto second = scheduler.next_batch(1);
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->cases.size(), 2u);  // 10 units shared by 2 workers: a probe takes 10 / 4
+  EXPECT_FALSE(second->cases.empty());
 }
 
 TEST(Scheduler, ShortCasesSeenInThisRunAreBatchedUpToTheBudget) {
@@ -156,7 +168,7 @@ TEST(Scheduler, ShortCasesSeenInThisRunAreBatchedUpToTheBudget) {
   Scheduler scheduler(manifest.cases, all_indices(manifest), budgeted);
   const auto probe = scheduler.next_batch(0);
   ASSERT_TRUE(probe);
-  ASSERT_EQ(probe->cases.size(), 1u);
+  ASSERT_EQ(probe->cases.size(), 8u);
   // Every suite of this target has been seen to take a millisecond at most,
   // in enough cases that slow start no longer binds.
   for (std::size_t i = 900; i < 1000; ++i) scheduler.observe(i, 0.001);
