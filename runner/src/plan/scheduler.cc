@@ -151,9 +151,13 @@ void Scheduler::push(Queue& queue, Unit unit, bool front) {
 }
 
 Scheduler::Unit Scheduler::pop(Queue& queue, bool front) {
-  Unit unit = std::move(front ? queue.units.front() : queue.units.back());
-  if (front) queue.units.pop_front();
-  else queue.units.pop_back();
+  return remove(queue, front ? 0 : queue.units.size() - 1);
+}
+
+Scheduler::Unit Scheduler::remove(Queue& queue, std::size_t at) {
+  const auto position = queue.units.begin() + static_cast<std::ptrdiff_t>(at);
+  Unit unit = std::move(*position);
+  queue.units.erase(position);
   queue.cases -= unit.cases.size();
   queue.known_seconds -= known_seconds(unit);
   unknown_in_queues_ -= unknown_cases(unit);
@@ -336,12 +340,7 @@ void Scheduler::take_probe_sample(Queue& queue, std::size_t target, std::deque<s
       at += stride;
       continue;
     }
-    const auto position = queue.units.begin() + static_cast<std::ptrdiff_t>(at);
-    Unit unit = std::move(*position);
-    queue.units.erase(position);
-    queue.cases -= unit.cases.size();
-    queue.known_seconds -= known_seconds(unit);
-    unknown_in_queues_ -= unknown_cases(unit);
+    const Unit unit = remove(queue, at);
     hand.insert(hand.end(), unit.cases.begin(), unit.cases.end());
     ++taken;
     at += stride - 1;  // the queue closed up over the unit taken

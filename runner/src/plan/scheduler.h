@@ -103,6 +103,7 @@ class Scheduler {
   void distribute(std::vector<Unit> units);
   void push(Queue& queue, Unit unit, bool front = false);
   Unit pop(Queue& queue, bool front);
+  Unit remove(Queue& queue, std::size_t at);
   Queue& queue_of(int worker);
   double estimated_load(const Queue& queue) const;
   bool steal_into(int worker);
