@@ -22,8 +22,6 @@
 #include "util/file_lock.h"
 #include "util/suggest.h"
 
-extern char** environ;
-
 namespace ptest {
 
 namespace {
@@ -107,15 +105,20 @@ struct Listing {
 // Runs `<binary> --gtest_list_tests` (unless the file shows it cannot be a
 // GoogleTest binary) and judges what it did. PTEST_MARK markers go to `marks_path`.
 Listing list_cases(const DiscoverySpec& spec, const std::string& marks_path) {
-  Listing listing{{ListingVerdict::Kind::plain, {}, "it does not contain GoogleTest"}, {}};
-  if (!may_be_googletest(spec.target.executable)) return listing;
+  Listing listing;
+  if (!may_be_googletest(spec.target.executable)) {
+    ListingAttempt not_run;
+    not_run.ran = false;
+    listing.verdict = judge_listing(not_run);
+    return listing;
+  }
   const std::string listing_path = spec.fragment_path + ".listing.json";
   ::unlink(listing_path.c_str());
   ::unlink(marks_path.c_str());
   Command command;
   command.argv = {spec.target.executable, "--gtest_list_tests", "--gtest_output=json:" + listing_path};
   command.argv.insert(command.argv.end(), spec.target.arguments.begin(), spec.target.arguments.end());
-  for (char** entry = environ; *entry; ++entry) command.environment.emplace_back(*entry);
+  command.environment = current_environment();
   for (const auto& [name, value] : spec.target.environment) command.environment.push_back(name + "=" + value);
   command.environment.push_back("PTEST_MARKS_FILE=" + marks_path);  // <ptest/markers.h> writes here
   command.working_directory = spec.target.working_directory;

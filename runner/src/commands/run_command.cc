@@ -27,8 +27,6 @@
 #include "util/cpu_count.h"
 #include "util/paths.h"
 
-extern char** environ;
-
 namespace ptest {
 
 namespace {
@@ -128,12 +126,6 @@ void check_report_paths(const RunOptions& options) {
 }
 
 // Step 3: the parts.
-
-std::vector<std::string> current_environment() {
-  std::vector<std::string> environment;
-  for (char** entry = environ; *entry; ++entry) environment.emplace_back(*entry);
-  return environment;
-}
 
 std::string new_testrun_uid() {
   std::random_device random;

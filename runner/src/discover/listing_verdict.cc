@@ -4,6 +4,11 @@ namespace ptest {
 
 ListingVerdict judge_listing(const ListingAttempt& attempt) {
   ListingVerdict verdict;
+  if (!attempt.ran) {
+    verdict.kind = ListingVerdict::Kind::plain;
+    verdict.what = "it does not contain GoogleTest";
+    return verdict;
+  }
   if (attempt.timed_out) {
     verdict.what = "did not finish within DISCOVERY_TIMEOUT";
     return verdict;

@@ -14,6 +14,7 @@ namespace ptest {
 
 // How the listing process ended and what it left behind.
 struct ListingAttempt {
+  bool ran = true;  // false: the file holds no trace of GoogleTest, so it was not run
   bool timed_out = false;
   bool killed_by_signal = false;
   bool exited_zero = false;
@@ -32,8 +33,8 @@ struct ListingVerdict {
   std::string what;
 };
 
-// A binary that exits normally without writing GoogleTest's listing is not a
-// GoogleTest binary. One that crashes or hangs while listing is a broken
+// A binary that was not run (it holds no GoogleTest) or that exits normally
+// without writing GoogleTest's listing is not a GoogleTest binary. One that crashes or hangs while listing is a broken
 // one, as is one that writes a listing and then fails: those stay errors.
 ListingVerdict judge_listing(const ListingAttempt& attempt);
 

@@ -24,4 +24,18 @@ std::string timeout_message(double timeout) {
   return std::string("timed out after ") + seconds + "s; its process group was killed";
 }
 
+CaseResult ended_case_result(const Manifest& manifest, std::size_t case_index, int worker, double start,
+                             double stop, std::string output, bool timed_out, Outcome outcome,
+                             std::string message) {
+  CaseResult result;
+  result.case_index = case_index;
+  result.worker = worker;
+  result.start = start;
+  result.stop = stop;
+  result.output = std::move(output);
+  result.outcome = timed_out ? Outcome::timeout : outcome;
+  result.message = timed_out ? timeout_message(manifest.cases[case_index].timeout) : std::move(message);
+  return result;
+}
+
 }  // namespace ptest

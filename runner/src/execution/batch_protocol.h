@@ -42,4 +42,11 @@ std::unique_ptr<BatchProtocol> make_batch_protocol(const Manifest& manifest, con
 // The message of a case that ran past its `timeout` seconds.
 std::string timeout_message(double timeout);
 
+// The result of the case a process was running when it ended: a timeout
+// when the executor killed it for its deadline; otherwise the caller's
+// `outcome` and `message`, for what the process's end means to its framework.
+CaseResult ended_case_result(const Manifest& manifest, std::size_t case_index, int worker, double start,
+                             double stop, std::string output, bool timed_out, Outcome outcome,
+                             std::string message);
+
 }  // namespace ptest

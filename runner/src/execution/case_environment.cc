@@ -2,14 +2,12 @@
 
 #include <map>
 
-#include "execution/worker_env.h"
 
 namespace ptest {
 
 std::vector<std::string> case_environment(const std::vector<std::string>& base, const Target& target,
                                           const std::vector<std::pair<std::string, std::string>>& fixtures,
-                                          int worker, int worker_count, const std::string& testrun_uid,
-                                          const std::string& tmpdir) {
+                                          const WorkerIdentity& identity) {
   std::map<std::string, std::string> variables;
   for (const std::string& entry : base) {
     const auto equals = entry.find('=');
@@ -17,7 +15,7 @@ std::vector<std::string> case_environment(const std::vector<std::string>& base, 
   }
   for (const auto& [name, value] : target.environment) variables[name] = value;
   for (const auto& [name, value] : fixtures) variables[name] = value;
-  for (const auto& [name, value] : worker_variables({worker, worker_count, testrun_uid, tmpdir}))
+  for (const auto& [name, value] : worker_variables(identity))
     variables[name] = value;
   // The output parser reads plain "[ RUN      ]" lines: no colour codes, no brief mode.
   variables["GTEST_COLOR"] = "no";

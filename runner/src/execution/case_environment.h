@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "execution/worker_env.h"
 #include "model/model.h"
 
 namespace ptest {
@@ -15,7 +16,6 @@ namespace ptest {
 // the runner relies on (harmless to a binary of another framework).
 std::vector<std::string> case_environment(const std::vector<std::string>& base, const Target& target,
                                           const std::vector<std::pair<std::string, std::string>>& fixtures,
-                                          int worker, int worker_count, const std::string& testrun_uid,
-                                          const std::string& tmpdir);
+                                          const WorkerIdentity& identity);
 
 }  // namespace ptest

@@ -80,22 +80,11 @@ void GtestBatch::case_finished(const std::string& /*name*/, Outcome outcome, dou
 
 void GtestBatch::ended(int wait_status, bool timed_out, double now, ExecutorEvents& events) {
   const bool crashed = WIFSIGNALED(wait_status);
-  if (current_) {
-    CaseResult result;
-    result.case_index = *current_;
-    result.worker = batch_.worker;
-    result.start = current_start_;
-    result.stop = now;
-    result.output = parser_.running_output();
-    if (timed_out) {
-      result.outcome = Outcome::timeout;
-      result.message = timeout_message(manifest_.cases[*current_].timeout);
-    } else {
-      result.outcome = crashed ? Outcome::crashed : Outcome::failed;
-      result.message = process_ended(wait_status) + (crashed ? "" : " before the case finished (premature exit)");
-    }
-    events.push_back(CaseFinished{std::move(result)});
-  }
+  if (current_)
+    events.push_back(CaseFinished{ended_case_result(
+        manifest_, *current_, batch_.worker, current_start_, now, parser_.running_output(), timed_out,
+        crashed ? Outcome::crashed : Outcome::failed,
+        process_ended(wait_status) + (crashed ? "" : " before the case finished (premature exit)"))});
   std::vector<std::size_t> not_started;
   for (std::size_t position = 0; position < batch_.cases.size(); ++position)
     if (!started_[position]) not_started.push_back(batch_.cases[position]);

@@ -25,22 +25,12 @@ void PlainBatch::started(double now, ExecutorEvents& events) {
 void PlainBatch::output(std::string_view data, double, ExecutorEvents&) { output_.append(data); }
 
 void PlainBatch::ended(int wait_status, bool timed_out, double now, ExecutorEvents& events) {
-  CaseResult result;
-  result.case_index = batch_.cases.front();
-  result.worker = batch_.worker;
-  result.start = start_;
-  result.stop = now;
-  result.output = output_.str();
-  if (timed_out) {
-    result.outcome = Outcome::timeout;
-    result.message = timeout_message(manifest_.cases[result.case_index].timeout);
-  } else if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) {
-    result.outcome = Outcome::passed;
-  } else {
-    result.outcome = WIFSIGNALED(wait_status) ? Outcome::crashed : Outcome::failed;
-    result.message = describe_wait_status(wait_status);  // "exited with status 3", "killed by SIGSEGV (...)"
-  }
-  events.push_back(CaseFinished{std::move(result)});
+  // The exit status is the outcome: "exited with status 3", "killed by SIGSEGV (...)".
+  const bool passed = WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0;
+  const Outcome outcome = passed ? Outcome::passed : WIFSIGNALED(wait_status) ? Outcome::crashed : Outcome::failed;
+  events.push_back(CaseFinished{ended_case_result(manifest_, batch_.cases.front(), batch_.worker, start_, now,
+                                                  output_.str(), timed_out, outcome,
+                                                  passed ? std::string() : describe_wait_status(wait_status))});
   deadline_ = 0;
   // One process runs one case: should a batch hold more, the rest go back
   // to the queue and run in processes of their own.

@@ -30,9 +30,9 @@ void ProcessExecutor::start(const Batch& batch) {
   Command command;
   command.argv.push_back(target.executable);
   for (std::string& argument : protocol->arguments()) command.argv.push_back(std::move(argument));
-  command.environment = case_environment(
-      options_.base_environment, target, batch.environment, batch.worker, options_.worker_count,
-      options_.testrun_uid, worker < options_.worker_tmpdirs.size() ? options_.worker_tmpdirs[worker] : std::string());
+  const std::string tmpdir = worker < options_.worker_tmpdirs.size() ? options_.worker_tmpdirs[worker] : std::string();
+  command.environment = case_environment(options_.base_environment, target, batch.environment,
+                                         {batch.worker, options_.worker_count, options_.testrun_uid, tmpdir});
   command.working_directory = target.working_directory;
   Slot& slot = slots_.at(worker);
   try {

@@ -40,6 +40,9 @@ enum class ReadStatus { data, would_block, end };
 // One non-blocking read() into `buffer` (replacing its content).
 ReadStatus read_chunk(int fd, std::string& buffer);
 
+// The runner's own environment, as "NAME=value" entries: the base of a child's.
+std::vector<std::string> current_environment();
+
 // "exited with status 3", "killed by SIGSEGV (Segmentation fault)".
 std::string describe_wait_status(int status);
 

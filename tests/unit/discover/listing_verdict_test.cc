@@ -34,6 +34,14 @@ TEST(ListingVerdict, ABinaryThatExitsWithoutAListingIsPlain) {
   }
 }
 
+TEST(ListingVerdict, ABinaryNotRunBecauseItHoldsNoGoogleTestIsPlain) {
+  ListingAttempt attempt;
+  attempt.ran = false;
+  const ListingVerdict verdict = judge_listing(attempt);
+  EXPECT_EQ(verdict.kind, ListingVerdict::Kind::plain);
+  EXPECT_EQ(verdict.what, "it does not contain GoogleTest");
+}
+
 TEST(ListingVerdict, AFileThatIsNotGoogleTestsListingMeansPlain) {
   const ListingVerdict verdict = judge_listing(exited(true, std::string("results: 3 ok\n")));
   EXPECT_EQ(verdict.kind, ListingVerdict::Kind::plain);

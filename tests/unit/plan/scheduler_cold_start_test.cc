@@ -19,6 +19,8 @@ using namespace ptest;
 using ptest::testing::all_indices;
 using ptest::testing::make_case;
 using ptest::testing::make_manifest;
+using ptest::testing::numbered_cases;
+using ptest::testing::scheduler_options;
 
 namespace {
 
@@ -32,9 +34,7 @@ struct SimulatedRun {
 
 // Runs every batch the scheduler hands out on `workers` simulated workers.
 SimulatedRun simulate(const Manifest& manifest, const std::vector<double>& seconds, int workers) {
-  SchedulerOptions options;
-  options.workers = workers;
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, workers));
   // (finish time, case, worker, last case of its batch)
   using Event = std::tuple<double, std::size_t, int, bool>;
   std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events;
@@ -96,18 +96,6 @@ Suite cold_start_suite(std::size_t count, std::size_t long_at, unsigned seed, in
   return suite;
 }
 
-Manifest one_suite(int count) {
-  std::vector<TestCase> cases;
-  for (int i = 0; i < count; ++i) cases.push_back(make_case("Area", "Case" + std::to_string(i)));
-  return make_manifest(1, std::move(cases));
-}
-
-SchedulerOptions two_workers() {
-  SchedulerOptions options;
-  options.workers = 2;
-  return options;
-}
-
 }  // namespace
 
 // The failure this guards against: a near-zero first probe made every
@@ -147,8 +135,8 @@ TEST(SchedulerColdStart, TrivialCasesStillRunInFewProcesses) {
 }
 
 TEST(SchedulerColdStart, CasesSeenToTakeMillisecondsJoinBatchesOnlyAsEvidenceArrives) {
-  const Manifest manifest = one_suite(400);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), two_workers());
+  const Manifest manifest = numbered_cases(400);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));
   ASSERT_TRUE(scheduler.next_batch(0));  // worker 0's probe
   // Three cases of 2 ms: the 50 ms budget would take 25, the evidence allows 3.
   for (std::size_t i : {0, 24, 48}) scheduler.observe(i, 0.002);
@@ -158,8 +146,8 @@ TEST(SchedulerColdStart, CasesSeenToTakeMillisecondsJoinBatchesOnlyAsEvidenceArr
 }
 
 TEST(SchedulerColdStart, CasesSeenToTakeMicrosecondsBatchByTheBudgetAlone) {
-  const Manifest manifest = one_suite(400);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), two_workers());
+  const Manifest manifest = numbered_cases(400);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));
   ASSERT_TRUE(scheduler.next_batch(0));  // worker 0's probe
   for (std::size_t i : {0, 24, 48}) scheduler.observe(i, 0.00001);
   const auto batch = scheduler.next_batch(1);

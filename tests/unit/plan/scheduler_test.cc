@@ -12,6 +12,7 @@ using namespace ptest;
 using ptest::testing::all_indices;
 using ptest::testing::make_case;
 using ptest::testing::make_manifest;
+using ptest::testing::scheduler_options;
 
 namespace {
 
@@ -37,13 +38,6 @@ std::vector<Batch> drain(Scheduler& scheduler) {
   return batches;
 }
 
-SchedulerOptions options(DistMode mode, int workers) {
-  SchedulerOptions options;
-  options.mode = mode;
-  options.workers = workers;
-  return options;
-}
-
 std::map<std::size_t, int> worker_of_case(const std::vector<Batch>& batches) {
   std::map<std::size_t, int> workers;
   for (const Batch& batch : batches)
@@ -57,7 +51,7 @@ TEST(Scheduler, EveryModeRunsEverySelectedCaseExactlyOnce) {
   const Manifest manifest = many_cases(500, 3);
   for (DistMode mode : {DistMode::worksteal, DistMode::load, DistMode::loadscope, DistMode::loadfile,
                         DistMode::loadgroup, DistMode::no}) {
-    Scheduler scheduler(manifest.cases, all_indices(manifest), options(mode, 4));
+    Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(mode, 4));
     std::multiset<std::size_t> seen;
     for (const Batch& batch : drain(scheduler)) seen.insert(batch.cases.begin(), batch.cases.end());
     EXPECT_EQ(seen.size(), 500u) << dist_mode_name(mode);
@@ -68,7 +62,7 @@ TEST(Scheduler, EveryModeRunsEverySelectedCaseExactlyOnce) {
 
 TEST(Scheduler, ABatchHoldsCasesOfOneTarget) {
   const Manifest manifest = many_cases(300, 3);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::worksteal, 2));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));
   for (const Batch& batch : drain(scheduler))
     for (std::size_t index : batch.cases) EXPECT_EQ(manifest.cases[index].target, batch.target);
 }
@@ -79,7 +73,7 @@ TEST(Scheduler, GroupRunsOnOneWorkerInOrderInEveryMode) {
     cases.push_back(make_case("S", "T" + std::to_string(i), 0, {}, i % 4 == 0 ? "db" : ""));
   const Manifest manifest = make_manifest(1, cases);
   for (DistMode mode : {DistMode::worksteal, DistMode::load, DistMode::loadgroup, DistMode::loadscope}) {
-    Scheduler scheduler(manifest.cases, all_indices(manifest), options(mode, 4));
+    Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(mode, 4));
     std::set<int> workers;
     std::vector<std::size_t> order;
     for (const Batch& batch : drain(scheduler))
@@ -97,7 +91,7 @@ TEST(Scheduler, GroupRunsOnOneWorkerInOrderInEveryMode) {
 TEST(Scheduler, GroupSpanningTargetsStaysOnOneWorker) {
   const Manifest manifest = make_manifest(2, {make_case("A", "One", 0, {}, "g"), make_case("B", "Two", 1),
                                               make_case("C", "Three", 1, {}, "g"), make_case("D", "Four", 0)});
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::worksteal, 2));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));
   const auto workers = worker_of_case(drain(scheduler));
   EXPECT_EQ(workers.at(0), workers.at(2));
 }
@@ -106,7 +100,7 @@ TEST(Scheduler, LoadscopeRunsEachSuiteInOneBatch) {
   std::vector<TestCase> cases;
   for (int i = 0; i < 60; ++i) cases.push_back(make_case("Suite" + std::to_string(i % 5), "T" + std::to_string(i)));
   const Manifest manifest = make_manifest(1, cases);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::loadscope, 3));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::loadscope, 3));
   std::map<std::string, int> batches_per_suite;
   for (const Batch& batch : drain(scheduler)) {
     std::set<std::string> suites;
@@ -122,7 +116,7 @@ TEST(Scheduler, LoadfileKeepsAFileOnOneWorker) {
   for (int i = 0; i < 60; ++i)
     cases.push_back(make_case("S" + std::to_string(i), "T", 0, {}, "", "file" + std::to_string(i % 3) + ".cc"));
   const Manifest manifest = make_manifest(1, cases);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::loadfile, 3));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::loadfile, 3));
   std::map<std::string, std::set<int>> workers_per_file;
   for (const Batch& batch : drain(scheduler))
     for (std::size_t index : batch.cases) workers_per_file[manifest.cases[index].file].insert(batch.worker);
@@ -131,7 +125,7 @@ TEST(Scheduler, LoadfileKeepsAFileOnOneWorker) {
 
 TEST(Scheduler, IdleWorkerStealsFromTheBusiest) {
   const Manifest manifest = many_cases(100);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::worksteal, 2));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));
   // Worker 0 takes one batch and is busy with it; worker 1 works through
   // everything else, which takes stealing from worker 0's queue.
   const auto first = scheduler.next_batch(0);
@@ -145,7 +139,7 @@ TEST(Scheduler, IdleWorkerStealsFromTheBusiest) {
 
 TEST(Scheduler, WithNothingKnownABatchIsAProbeSampledFromTheWholeQueue) {
   const Manifest manifest = many_cases(400);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::worksteal, 2));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));
   const auto probe = scheduler.next_batch(0);  // worker 0's queue: cases 0-199
   ASSERT_TRUE(probe);
   EXPECT_EQ(probe->cases, (std::vector<std::size_t>{0, 24, 48, 72, 96, 120, 144, 168}));
@@ -153,7 +147,7 @@ TEST(Scheduler, WithNothingKnownABatchIsAProbeSampledFromTheWholeQueue) {
 
 TEST(Scheduler, AProbeLeavesWorkForTheOtherWorkersOfASmallQueue) {
   const Manifest manifest = many_cases(10);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::load, 2));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
   const auto first = scheduler.next_batch(0);
   const auto second = scheduler.next_batch(1);
   ASSERT_TRUE(first && second);
@@ -163,7 +157,7 @@ TEST(Scheduler, AProbeLeavesWorkForTheOtherWorkersOfASmallQueue) {
 
 TEST(Scheduler, ShortCasesSeenInThisRunAreBatchedUpToTheBudget) {
   const Manifest manifest = many_cases(1000);
-  SchedulerOptions budgeted = options(DistMode::load, 2);
+  SchedulerOptions budgeted = scheduler_options(DistMode::load, 2);
   budgeted.batch_budget = 0.05;
   Scheduler scheduler(manifest.cases, all_indices(manifest), budgeted);
   const auto probe = scheduler.next_batch(0);
@@ -179,14 +173,14 @@ TEST(Scheduler, ShortCasesSeenInThisRunAreBatchedUpToTheBudget) {
 
 TEST(Scheduler, CasesSeenToBeLongRunAlone) {
   const Manifest manifest = many_cases(100);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::load, 2));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
   scheduler.observe(0, 0.2);  // longer than the whole budget: the target's cases go one by one
   for (const Batch& batch : drain(scheduler)) EXPECT_EQ(batch.cases.size(), 1u);
 }
 
 TEST(Scheduler, TrivialCasesOfAKnownHistoryRunInFewProcesses) {
   const Manifest manifest = many_cases(2000, 2);
-  SchedulerOptions known = options(DistMode::worksteal, 2);
+  SchedulerOptions known = scheduler_options(DistMode::worksteal, 2);
   known.known_durations.assign(2000, 0.00001);
   Scheduler scheduler(manifest.cases, all_indices(manifest), known);
   const std::vector<Batch> batches = drain(scheduler);
@@ -195,7 +189,7 @@ TEST(Scheduler, TrivialCasesOfAKnownHistoryRunInFewProcesses) {
 
 TEST(Scheduler, HistoryPutsUnknownAndFailedFirstThenLongestFirst) {
   const Manifest manifest = many_cases(6);
-  SchedulerOptions known = options(DistMode::load, 1);
+  SchedulerOptions known = scheduler_options(DistMode::load, 1);
   known.known_durations = {0.1, 0.5, -1, 0.3, 0.001, 0.2};
   known.failed_last = {false, false, false, false, false, true};
   Scheduler scheduler(manifest.cases, all_indices(manifest), known);
@@ -210,7 +204,7 @@ TEST(Scheduler, ABatchGathersItsBinarysUnitsPastOtherBinaries) {
   std::vector<TestCase> cases;
   for (int i = 0; i < 8; ++i) cases.push_back(make_case("S", "T" + std::to_string(i), i % 2));
   const Manifest manifest = make_manifest(2, cases);
-  SchedulerOptions known = options(DistMode::load, 1);
+  SchedulerOptions known = scheduler_options(DistMode::load, 1);
   known.known_durations = {0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1};
   known.batch_budget = 0.05;
   Scheduler scheduler(manifest.cases, all_indices(manifest), known);
@@ -225,7 +219,7 @@ TEST(Scheduler, ABatchGathersItsBinarysUnitsPastOtherBinaries) {
 
 TEST(Scheduler, HistorySharesKnownWorkEvenlyAmongWorkers) {
   const Manifest manifest = many_cases(8);
-  SchedulerOptions known = options(DistMode::worksteal, 2);
+  SchedulerOptions known = scheduler_options(DistMode::worksteal, 2);
   known.known_durations = {4, 3, 3, 2, 2, 1, 0.5, 0.5};
   Scheduler scheduler(manifest.cases, all_indices(manifest), known);
   double seconds[2] = {0, 0};
@@ -247,7 +241,7 @@ TEST(Scheduler, SerialCasesComeApartAndLast) {
   std::vector<TestCase> cases;
   for (int i = 0; i < 6; ++i) cases.push_back(make_case("S", "T" + std::to_string(i), 0, i % 3 == 0 ? std::vector<std::string>{"serial"} : std::vector<std::string>{}));
   const Manifest manifest = make_manifest(1, cases);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::load, 4));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 4));
   EXPECT_EQ(scheduler.worker_count(), 4);  // the four parallel cases
   std::set<std::size_t> parallel;
   for (const Batch& batch : drain(scheduler)) parallel.insert(batch.cases.begin(), batch.cases.end());
@@ -262,17 +256,17 @@ TEST(Scheduler, SerialCasesComeApartAndLast) {
 
 TEST(Scheduler, NeverMoreWorkersThanUnits) {
   const Manifest manifest = many_cases(3);
-  EXPECT_EQ(Scheduler(manifest.cases, all_indices(manifest), options(DistMode::load, 8)).worker_count(), 3);
+  EXPECT_EQ(Scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 8)).worker_count(), 3);
   std::vector<TestCase> grouped;
   for (int i = 0; i < 5; ++i) grouped.push_back(make_case("S", "T" + std::to_string(i), 0, {}, "one"));
   const Manifest all_grouped = make_manifest(1, grouped);
-  EXPECT_EQ(Scheduler(all_grouped.cases, all_indices(all_grouped), options(DistMode::worksteal, 4)).worker_count(), 1);
-  EXPECT_EQ(Scheduler(manifest.cases, all_indices(manifest), options(DistMode::no, 8)).worker_count(), 1);
+  EXPECT_EQ(Scheduler(all_grouped.cases, all_indices(all_grouped), scheduler_options(DistMode::worksteal, 4)).worker_count(), 1);
+  EXPECT_EQ(Scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::no, 8)).worker_count(), 1);
 }
 
 TEST(Scheduler, SerialModeRunsInManifestOrder) {
   const Manifest manifest = many_cases(50, 2);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::no, 4));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::no, 4));
   std::vector<std::size_t> order;
   for (const Batch& batch : drain(scheduler)) order.insert(order.end(), batch.cases.begin(), batch.cases.end());
   EXPECT_EQ(order, all_indices(manifest));
@@ -280,7 +274,7 @@ TEST(Scheduler, SerialModeRunsInManifestOrder) {
 
 TEST(Scheduler, LongFiltersAreSplitIntoSeveralBatches) {
   const Manifest manifest = many_cases(100);
-  SchedulerOptions limited = options(DistMode::no, 1);
+  SchedulerOptions limited = scheduler_options(DistMode::no, 1);
   limited.max_batch_name_bytes = 50;  // a few names per batch
   Scheduler scheduler(manifest.cases, all_indices(manifest), limited);
   const std::vector<Batch> batches = drain(scheduler);
@@ -294,7 +288,7 @@ TEST(Scheduler, LongFiltersAreSplitIntoSeveralBatches) {
 
 TEST(Scheduler, RequeuedCasesComeBackToTheSameWorkerFirst) {
   const Manifest manifest = many_cases(20);
-  Scheduler scheduler(manifest.cases, all_indices(manifest), options(DistMode::load, 2));
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
   for (std::size_t i = 15; i < 20; ++i) scheduler.observe(i, 0);  // known to be quick: batches are large
   const auto batch = scheduler.next_batch(1);
   ASSERT_TRUE(batch && batch->cases.size() >= 2);
