@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "model/batch.h"
 #include "model/model.h"
+#include "run/executor.h"
 
 namespace ptest {
 
@@ -32,8 +34,15 @@ class Reporter {
  public:
   virtual ~Reporter() = default;
   virtual void run_started(const RunStart&) {}
+  // A test process starts on `batch.worker` with `batch.cases` to run, in
+  // that order, at `at` seconds since the run began. Every batch_started is
+  // followed by one batch_finished for the same worker, before that worker's
+  // next batch: a worker runs one process at a time.
+  virtual void batch_started(const Batch& /*batch*/, double /*at*/) {}
   virtual void case_started(const TestCase&, int /*worker*/) {}
   virtual void case_finished(const TestCase&, const CaseResult&) {}
+  // The worker's process is gone, after its cases were reported.
+  virtual void batch_finished(const BatchFinished& /*finished*/, double /*at*/) {}
   virtual void run_finished(const RunSummary&) {}
 };
 
@@ -44,11 +53,17 @@ class Reporters : public Reporter {
   void run_started(const RunStart& start) override {
     for (Reporter* r : reporters_) r->run_started(start);
   }
+  void batch_started(const Batch& batch, double at) override {
+    for (Reporter* r : reporters_) r->batch_started(batch, at);
+  }
   void case_started(const TestCase& test_case, int worker) override {
     for (Reporter* r : reporters_) r->case_started(test_case, worker);
   }
   void case_finished(const TestCase& test_case, const CaseResult& result) override {
     for (Reporter* r : reporters_) r->case_finished(test_case, result);
+  }
+  void batch_finished(const BatchFinished& finished, double at) override {
+    for (Reporter* r : reporters_) r->batch_finished(finished, at);
   }
   void run_finished(const RunSummary& summary) override {
     for (Reporter* r : reporters_) r->run_finished(summary);

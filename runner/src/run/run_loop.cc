@@ -117,6 +117,7 @@ bool RunLoop::launch(Batch& batch) {
   const std::string fixture_failure = fixtures_.prepare(batch);
   if (fixture_failure.empty()) {
     busy_[static_cast<std::size_t>(batch.worker)] = true;
+    reporter_.batch_started(batch, executor_.now());
     executor_.start(batch);
     return true;
   }
@@ -149,6 +150,7 @@ void RunLoop::on_case_finished(const CaseFinished& finished) {
 // cases it never began go back to the same worker, unless the run stops.
 void RunLoop::on_batch_finished(const BatchFinished& finished) {
   busy_[static_cast<std::size_t>(finished.worker)] = false;
+  reporter_.batch_finished(finished, executor_.now());
   if (finished.process_died && ++restarts_ > options_.max_worker_restart && !stopping_)
     stop(std::to_string(restarts_) + " test processes died, more than --max-worker-restart " +
              std::to_string(options_.max_worker_restart) + " allows",

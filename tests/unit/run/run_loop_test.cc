@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
+#include <map>
 #include <set>
 
 #include "test_support/builders.h"
@@ -202,7 +204,9 @@ TEST(RunLoop, EachCaseIsReportedStartedThenFinishedAndRunFinishedComesLast) {
   FakeExecutor executor(manifest);
   RecordingReporter recorder;
   run_tests(manifest, scheduler, executor, recorder, {}, {});
-  ASSERT_EQ(recorder.events.size(), 2 * 8u + 1);
+  const auto case_events = std::count_if(recorder.events.begin(), recorder.events.end(),
+                                         [](const std::string& event) { return event.rfind("case_", 0) == 0; });
+  EXPECT_EQ(case_events, 2 * 8);
   EXPECT_EQ(recorder.events.back(), "run_finished");
   for (const TestCase& test_case : manifest.cases) {
     const auto at = [&](const std::string& prefix) {
@@ -213,4 +217,33 @@ TEST(RunLoop, EachCaseIsReportedStartedThenFinishedAndRunFinishedComesLast) {
     };
     EXPECT_LT(at("case_started"), at("case_finished")) << test_case.id;
   }
+}
+
+// Reports that draw processes (the trace, replay) need each case inside the
+// process that ran it: a worker's batch_started, its cases, its batch_finished.
+TEST(RunLoop, EachWorkersCasesAreReportedInsideItsBatchStartAndFinish) {
+  const Manifest manifest = numbered_cases(12);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::load, 2));
+  FakeExecutor executor(manifest);
+  executor.crash_once = {"S.T5"};
+  RecordingReporter recorder;
+  run_tests(manifest, scheduler, executor, recorder, {}, {});
+  std::map<std::string, bool> in_batch;  // by worker name
+  std::size_t batches = 0;
+  for (const std::string& event : recorder.events) {
+    const std::string worker = event.substr(event.rfind(' ') + 1);
+    if (event.rfind("batch_started ", 0) == 0) {
+      const std::string name = event.substr(14, event.find(' ', 14) - 14);
+      EXPECT_FALSE(in_batch[name]) << "two processes at once on " << name;
+      in_batch[name] = true;
+      ++batches;
+    } else if (event.rfind("batch_finished ", 0) == 0) {
+      EXPECT_TRUE(in_batch[worker]) << event;
+      in_batch[worker] = false;
+    } else if (event.rfind("case_started ", 0) == 0) {
+      EXPECT_TRUE(in_batch[worker]) << event << " outside a process";
+    }
+  }
+  EXPECT_EQ(batches, executor.started.size());
+  for (const auto& [worker, open] : in_batch) EXPECT_FALSE(open) << worker << " never finished";
 }

@@ -12,7 +12,8 @@ namespace ptest::testing {
 
 class RecordingReporter : public Reporter {
  public:
-  // "run_started 3", "case_started bin0::S.T0 gw1", "case_finished bin0::S.T0 passed", "run_finished".
+  // "run_started 3", "batch_started gw1 3", "case_started bin0::S.T0 gw1",
+  // "case_finished bin0::S.T0 passed", "batch_finished gw1", "run_finished".
   std::vector<std::string> events;
   std::multiset<std::string> finished;  // ids, once per report
   std::map<std::string, Outcome> outcome;
@@ -22,6 +23,12 @@ class RecordingReporter : public Reporter {
   void run_started(const RunStart& s) override {
     start = s;
     events.push_back("run_started " + std::to_string(s.selected));
+  }
+  void batch_started(const Batch& batch, double) override {
+    events.push_back("batch_started " + worker_name(batch.worker) + " " + std::to_string(batch.cases.size()));
+  }
+  void batch_finished(const BatchFinished& finished, double) override {
+    events.push_back("batch_finished " + worker_name(finished.worker));
   }
   void case_started(const TestCase& test_case, int worker) override {
     events.push_back("case_started " + test_case.id + " " + worker_name(worker));
