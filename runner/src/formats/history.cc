@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "formats/json_sax.h"
 #include "util/atomic_file.h"
 #include "util/file_lock.h"
 
@@ -122,7 +123,7 @@ std::string render_history(const History& history) {
 History parse_history(const std::string& text) {
   History history;
   HistoryReader reader(history);
-  if (!json::sax_parse(text, &reader) || !reader.finish()) throw std::runtime_error(reader.error);
+  if (!sax_parse(text, reader) || !reader.finish()) throw std::runtime_error(reader.error);
   return history;
 }
 

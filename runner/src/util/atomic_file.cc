@@ -1,17 +1,20 @@
 #include "util/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace ptest {
 
 namespace {
+
+[[noreturn]] void fail_read(const std::string& path, int error) {
+  throw FileError("cannot read '" + path + "': " + std::strerror(error), std::strerror(error));
+}
 
 [[noreturn]] void fail_write(const std::string& path, int error) {
   throw FileError("cannot write '" + path + "': " + std::strerror(error), std::strerror(error));
@@ -43,14 +46,28 @@ void write_file_atomically(const std::string& path, const std::string& content) 
 }
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const std::string reason = std::strerror(errno);
-    throw FileError("cannot read '" + path + "': " + reason, reason);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail_read(path, errno);
+  std::string text;
+  struct stat status {};
+  if (::fstat(fd, &status) == 0 && status.st_size > 0)
+    text.reserve(static_cast<std::size_t>(status.st_size) + kReadSlack + 1);  // +1: the read that sees the end
+  for (;;) {
+    if (text.capacity() - text.size() <= kReadSlack) text.reserve(2 * text.capacity() + 4096);  // no size known, or it grew
+    // Read straight into the string, keeping kReadSlack of its capacity free.
+    const std::size_t offset = text.size();
+    text.resize(text.capacity() - kReadSlack);
+    const ssize_t n = ::read(fd, text.data() + offset, text.size() - offset);
+    text.resize(offset + static_cast<std::size_t>(n > 0 ? n : 0));
+    if (n == 0) break;
+    if (n < 0 && errno != EINTR) {
+      const int error = errno;
+      ::close(fd);
+      fail_read(path, error);
+    }
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  ::close(fd);
+  return text;
 }
 
 }  // namespace ptest

@@ -3,6 +3,7 @@
 // target, which is then renamed over it.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "model/errors.h"
@@ -22,7 +23,12 @@ class FileError : public UserError {
 // Throws FileError("cannot write '<path>': <reason>"); leaves no temporary behind.
 void write_file_atomically(const std::string& path, const std::string& content);
 
-// Throws FileError("cannot read '<path>': <reason>").
+// Room read_file() leaves in the string's capacity past the end, so that a
+// parser that reads a little beyond the text (simdjson reads 64 bytes) can
+// use it where it is instead of copying megabytes.
+inline constexpr std::size_t kReadSlack = 64;
+
+// The whole file, read with one copy. Throws FileError("cannot read '<path>': <reason>").
 std::string read_file(const std::string& path);
 
 }  // namespace ptest
