@@ -52,15 +52,17 @@ def write_project(directory, cases, binaries, suites, profile, seed=7, chatty_mb
     """A CMake project of `binaries` gtest binaries; case i goes to binary
     i % binaries, and within a binary into `suites` contiguous suites of
     value-parameterized cases. Registered with gtest_discover_tests or
-    ptest_discover_tests, chosen by -DREGISTER=gtest|ptest."""
+    ptest_discover_tests (CTest CASES or RUNNER mode), chosen by
+    -DREGISTER=gtest|ptest|ptest-runner."""
     shutil.rmtree(directory, ignore_errors=True)
     os.makedirs(directory)
     all_ms = durations if durations is not None else durations_ms(profile, cases, seed)
     per_binary = [all_ms[b::binaries] for b in range(binaries)]
     lists = ["cmake_minimum_required(VERSION 3.20)", "project(bench CXX)", "set(CMAKE_CXX_STANDARD 17)",
              "find_package(GTest REQUIRED)", "enable_testing()",
-             'set(REGISTER "ptest" CACHE STRING "gtest or ptest")',
-             'if(REGISTER STREQUAL "ptest")', "  find_package(PTest CONFIG REQUIRED)",
+             'set(REGISTER "ptest" CACHE STRING "gtest, ptest or ptest-runner (CTEST_MODE RUNNER)")',
+             'set(MODE CASES)', 'if(REGISTER STREQUAL "ptest-runner")', "  set(MODE RUNNER)", "endif()",
+             'if(REGISTER MATCHES "^ptest")', "  find_package(PTest CONFIG REQUIRED)",
              "else()", "  include(GoogleTest)", "endif()"]
     for b, ms in enumerate(per_binary):
         size = max(1, math.ceil(len(ms) / suites))
@@ -85,7 +87,7 @@ def write_project(directory, cases, binaries, suites, profile, seed=7, chatty_mb
             f.write("\n".join(source) + "\n")
         lists += ["add_executable(bin%d bin%d.cc)" % (b, b),
                   "target_link_libraries(bin%d PRIVATE GTest::gtest_main)" % b,
-                  'if(REGISTER STREQUAL "ptest")', "  ptest_discover_tests(bin%d MARKERS unit)" % b,
+                  'if(REGISTER MATCHES "^ptest")', "  ptest_discover_tests(bin%d MARKERS unit CTEST_MODE ${MODE})" % b,
                   "else()", "  gtest_discover_tests(bin%d DISCOVERY_TIMEOUT 60)" % b, "endif()"]
     with open(os.path.join(directory, "CMakeLists.txt"), "w") as f:
         f.write("\n".join(lists) + "\n")
@@ -155,11 +157,18 @@ def trivial(work, prefix, repeat):
     first = median_time(runner, repeat, ptest_build, before=lambda: remove(history))
     again = median_time(runner, repeat, ptest_build)
     ctest = median_time(["ctest", "-j2", "-Q"], 2, gtest_build)
+    runner_build = source + "/runner-build"
+    build(source, runner_build, "ptest-runner", prefix)
+    ctest_cases = median_time(["ctest", "-j2", "-Q"], 2, ptest_build)
+    ctest_runner = median_time(["ctest", "-j2", "-Q"], repeat, runner_build)
     print("  binary alone %.4fs, ptest first run %.4fs, with history %.4fs, ctest -j2 %.2fs" % (alone, first, again, ctest))
+    print("  ctest -j2 over ptest's registration: CASES mode %.2fs, RUNNER mode %.3fs" % (ctest_cases, ctest_runner))
     row("ctest -j2 / ptest -n 2 (first run)", ctest / first, ">= 100", ctest / first >= 100)
     row("ctest -j2 / ptest -n 2 (with history)", ctest / again, ">= 100", ctest / again >= 100)
-    row("ptest -n 2 (first run) / binary alone", first / alone, "<= 10", first / alone <= 10)
-    row("ptest -n 2 (with history) / binary alone", again / alone, "<= 10", again / alone <= 10)
+    row("ptest -n 2 (first run) / binary alone", first / alone, "<= 1.5", first / alone <= 1.5)
+    row("ptest -n 2 (with history) / binary alone", again / alone, "<= 1.5", again / alone <= 1.5)
+    row("ctest -j2 in RUNNER mode / ptest -n 2 (with history)", ctest_runner / again, "report", True)
+    row("ctest -j2 in CASES mode / ctest -j2 in RUNNER mode", ctest_cases / ctest_runner, "report", True)
 
 
 def wide(work, prefix, repeat):
@@ -184,8 +193,10 @@ def wide(work, prefix, repeat):
     cpu = ptest_report(ptest_build, ["-n", "2"])["runner"]["cpu_seconds"]
     print("  binaries one after another %.3fs, ptest first run %.3fs, with history %.3fs;"
           " reading and selecting the manifest %.3fs; runner CPU %.3fs" % (alone, first, again, collect, cpu))
-    row("ptest -n 2 (first run) / binaries one after another", first / alone, "<= 3", first / alone <= 3)
-    row("ptest -n 2 (with history) / binaries one after another", again / alone, "<= 3", again / alone <= 3)
+    row("ptest -n 2 (first run) / binaries one after another", first / alone, "<= 1.0", first / alone <= 1.0)
+    row("ptest -n 2 (with history) / binaries one after another", again / alone, "<= 1.0", again / alone <= 1.0)
+    row("--collect-only (read and select) / binaries one after another", collect / alone, "<= 0.15",
+        collect / alone <= 0.15)
     row("runner's own CPU time / ptest wall time", cpu / again, "report", True)
 
 
@@ -212,8 +223,8 @@ def skewed(work, prefix, repeat):
           % (meta["total_s"], meta["longest_s"], bound, measured_bound))
     print("  ptest first run %.3fs, with history %.3fs; ctest -j8 first run %.3fs, with cost data %.3fs"
           % (first, again, ctest_first, ctest_again))
-    row("ptest -n 8 first run / lower bound", first / bound, "<= 1.15", first / bound <= 1.15)
-    row("ptest -n 8 with history / lower bound", again / bound, "<= 1.05", again / bound <= 1.05)
+    row("ptest -n 8 first run / lower bound", first / bound, "<= 1.10", first / bound <= 1.10)
+    row("ptest -n 8 with history / lower bound", again / bound, "<= 1.03", again / bound <= 1.03)
     row("ptest -n 8 with history / bound from measured durations", again / measured_bound, "report", True)
     row("ptest -n 8 first run / ctest -j8 first run", first / ctest_first, "<= 1", first <= ctest_first)
     row("ctest -j8 first run / lower bound", ctest_first / bound, "baseline", True)
@@ -245,6 +256,64 @@ def cold_start(work, prefix, repeat):
             first <= ctest_first)
 
 
+def step_commands(build_dir, target):
+    """The commands ninja runs after linking `target`: its POST_BUILD
+    discovery step, as one shell line."""
+    line = run(["ninja", "-C", build_dir, "-t", "commands", target]).stdout.decode().strip().splitlines()[-1]
+    steps = [step.strip() for step in line.split("&&")]
+    link = next(i for i, step in enumerate(steps) if " -o " + target + " " in step + " ")
+    return " && ".join(step for step in steps[link + 1:] if step and step != ":")
+
+
+def wide_workers(work, prefix, repeat):
+    print("\n64 workers: 1,600 sleeping cases (lognormal, longest last), 8 binaries", flush=True)
+    source = os.path.join(work, "wide64")
+    meta = write_project(source, 1600, 8, 16, "skewed", seed=11)
+    bound = max(meta["total_s"] / 64, meta["longest_s"])
+    ptest_build = source + "/ptest-build"
+    build(source, ptest_build, "ptest", prefix)
+    runner = [os.path.join(ptest_build, "ptest", "ptest"), "-n", "64", "-q"]
+    history = os.path.join(ptest_build, "ptest", "history.json")
+    first = median_time(runner, repeat, ptest_build, before=lambda: remove(history))
+    again = median_time(runner, repeat, ptest_build)
+    report = ptest_report(ptest_build, ["-n", "64"])
+    cpu, wall = report["runner"]["cpu_seconds"], report["summary"]["duration"]
+    print("  total %.2fs, longest %.2fs, lower bound %.3fs; ptest -n 64 first run %.3fs, with history %.3fs;"
+          " runner CPU %.3fs of %.3fs wall" % (meta["total_s"], meta["longest_s"], bound, first, again, cpu, wall))
+    row("ptest -n 64 first run / lower bound", first / bound, "<= 1.10", first / bound <= 1.10)
+    row("ptest -n 64 with history / lower bound", again / bound, "<= 1.10", again / bound <= 1.10)
+    row("runner's own CPU time / wall, -n 64", cpu / wall, "report", True)
+
+
+def discovery(work, prefix, repeat):
+    print("\nbuild-time discovery: one binary of 20,000 cases; a tree of ten binaries", flush=True)
+    source = os.path.join(work, "discovery")
+    write_project(source, 20000, 1, 40, "trivial")
+    gtest_build, ptest_build = source + "/gtest-build", source + "/ptest-build"
+    build(source, gtest_build, "gtest", prefix)
+    build(source, ptest_build, "ptest", prefix)
+    ptest_step = median_time(["sh", "-c", step_commands(ptest_build, "bin0")], repeat, ptest_build)
+    gtest_step = median_time(["sh", "-c", step_commands(gtest_build, "bin0")], repeat, gtest_build)
+    ptest_list = median_time(["ctest", "-N"], repeat, ptest_build)
+    gtest_list = median_time(["ctest", "-N"], repeat, gtest_build)
+    print("  discovery step: ptest %.3fs, gtest_discover_tests %.3fs; ctest -N: ptest's tree %.3fs, gtest's %.3fs"
+          % (ptest_step, gtest_step, ptest_list, gtest_list))
+    row("ptest discovery step / gtest_discover_tests POST_BUILD", ptest_step / gtest_step, "<= 0.1",
+        ptest_step / gtest_step <= 0.1)
+    row("ctest -N, ptest's tree / gtest_discover_tests' tree", ptest_list / gtest_list, "<= 1", ptest_list <= gtest_list)
+    # A rebuild of one binary in ten: which discovery steps run.
+    tree = os.path.join(work, "wide")
+    if not os.path.isdir(tree + "/ptest-build"):
+        write_project(tree, 20000, 10, 20, "trivial")
+        build(tree, tree + "/ptest-build", "ptest", prefix)
+    os.utime(os.path.join(tree, "bin3.cc"))
+    log = run(["ninja", "-C", tree + "/ptest-build", "-v"]).stdout.decode()
+    rediscovered = sorted(set(part.split("/specs/")[1].split(".json")[0]
+                              for part in log.split() if "/specs/" in part and part.endswith(".json")))
+    print("  after touching bin3.cc in a tree of ten, discovery ran for: %s" % ", ".join(rediscovered))
+    row("binaries re-discovered after one of ten was rebuilt", len(rediscovered), "1", rediscovered == ["bin3"], "")
+
+
 def memory(work, prefix, repeat):
     print("\nmemory: one case prints 50 MB", flush=True)
     source = os.path.join(work, "chatty")
@@ -259,7 +328,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", default=os.path.join(ROOT, "build", "bench"), help="work directory")
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
-    parser.add_argument("--suites", default="trivial,wide,skewed,cold_start,memory",
+    parser.add_argument("--suites", default="trivial,wide,skewed,cold_start,wide_workers,discovery,memory",
                         help="comma-separated suites to run (default: all)")
     args = parser.parse_args()
     work = os.path.abspath(args.work)
@@ -271,7 +340,8 @@ def main():
     run(["cmake", "--build", os.path.join(work, "ptest-build")])
     run(["cmake", "--install", os.path.join(work, "ptest-build"), "--prefix", prefix])
     print("machine: %d CPUs, %s" % (os.cpu_count(), " ".join(os.uname()[2:3] + os.uname()[4:5])))
-    suites = {"trivial": trivial, "wide": wide, "skewed": skewed, "cold_start": cold_start, "memory": memory}
+    suites = {"trivial": trivial, "wide": wide, "skewed": skewed, "cold_start": cold_start,
+              "wide_workers": wide_workers, "discovery": discovery, "memory": memory}
     for name in args.suites.split(","):
         if name not in suites:
             sys.exit("bench: no suite '%s' (suites: %s)" % (name, ", ".join(suites)))
