@@ -102,19 +102,26 @@ void append_json_string(std::string& out, const std::string& text) {
   out += '"';
 }
 
-std::string render_history(const History& history) {
-  std::string out = "{\"schema_version\":" + std::to_string(kHistorySchemaVersion) + ",\"cases\":{";
-  out.reserve(history.size() * 80);
-  bool first = true;
+void append_entry(std::string& out, const std::string& id, const CaseHistory& item) {
+  if (out.back() != '{') out += ',';
+  append_json_string(out, id);
   char number[64];
-  for (const auto& [id, item] : history) {
-    if (!first) out += ',';
-    first = false;
-    append_json_string(out, id);
-    std::snprintf(number, sizeof number, ":{\"duration\":%.6g,\"outcome\":", item.duration);
-    out += number;
-    out += item.failed ? "\"failed\"}" : "\"passed\"}";
+  std::snprintf(number, sizeof number, ":{\"duration\":%.6g,\"outcome\":", item.duration);
+  out += number;
+  out += item.failed ? "\"failed\"}" : "\"passed\"}";
+}
+
+// `base` with `updates` over it, without copying either: a history of
+// 20,000 cases is as many strings.
+std::string render_history(const History& base, const History& updates) {
+  std::string out = "{\"schema_version\":" + std::to_string(kHistorySchemaVersion) + ",\"cases\":{";
+  out.reserve((base.size() + updates.size()) * 80);
+  for (const auto& [id, item] : base) {
+    const auto updated = updates.find(id);
+    append_entry(out, id, updated == updates.end() ? item : updated->second);
   }
+  for (const auto& [id, item] : updates)
+    if (base.find(id) == base.end()) append_entry(out, id, item);
   return out + "}}\n";
 }
 
@@ -161,9 +168,11 @@ void update_history(const std::string& path, const HistoryRead& read, const Hist
   // Another run may have written the file since this one read it: then its
   // results are merged in too (a corrupt file is replaced). Otherwise what
   // this run read is still the file's content.
-  History merged = same_version(path, read) ? read.history : read_history(path).history;
-  for (const auto& [id, item] : updates) merged[id] = item;
-  write_file_atomically(path, render_history(merged));
+  if (same_version(path, read)) {
+    write_file_atomically(path, render_history(read.history, updates));
+  } else {
+    write_file_atomically(path, render_history(read_history(path).history, updates));
+  }
 }
 
 }  // namespace ptest
