@@ -7,15 +7,15 @@
 
 namespace ptest {
 
-std::unique_ptr<BatchProtocol> make_batch_protocol(const Manifest& manifest, const Batch& batch,
-                                                   std::size_t output_limit) {
+std::unique_ptr<BatchProtocol> make_batch_protocol(const Manifest& manifest, const GtestFilter& gtest_filter,
+                                                   const Batch& batch, std::size_t output_limit) {
   switch (manifest.targets.at(batch.target).framework) {
     case Framework::plain:
       return std::make_unique<PlainBatch>(manifest, batch, output_limit);
     case Framework::gtest:
       break;
   }
-  return std::make_unique<GtestBatch>(manifest, batch, output_limit);
+  return std::make_unique<GtestBatch>(manifest, gtest_filter, batch, output_limit);
 }
 
 std::string timeout_message(double timeout) {

@@ -36,8 +36,11 @@ class BatchProtocol {
   virtual void ended(int wait_status, bool timed_out, double now, ExecutorEvents& events) = 0;
 };
 
-std::unique_ptr<BatchProtocol> make_batch_protocol(const Manifest& manifest, const Batch& batch,
-                                                   std::size_t output_limit);
+class GtestFilter;
+
+// `gtest_filter` lives as long as the run: GoogleTest batches keep it.
+std::unique_ptr<BatchProtocol> make_batch_protocol(const Manifest& manifest, const GtestFilter& gtest_filter,
+                                                   const Batch& batch, std::size_t output_limit);
 
 // The message of a case that ran past its `timeout` seconds.
 std::string timeout_message(double timeout);

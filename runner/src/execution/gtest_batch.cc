@@ -10,6 +10,9 @@ namespace ptest {
 
 namespace {
 
+// GoogleTest prints whole milliseconds, truncated.
+constexpr double kGtestTimeResolution = 0.001;
+
 // "the test process was killed by SIGSEGV (...)", "the test process exited with status 0".
 std::string process_ended(int wait_status) {
   return std::string("the test process ") + (WIFSIGNALED(wait_status) ? "was " : "") +
@@ -18,19 +21,14 @@ std::string process_ended(int wait_status) {
 
 }  // namespace
 
-GtestBatch::GtestBatch(const Manifest& manifest, Batch batch, std::size_t output_limit)
-    : manifest_(manifest), batch_(std::move(batch)), parser_(output_limit), started_(batch_.cases.size(), false) {
+GtestBatch::GtestBatch(const Manifest& manifest, const GtestFilter& filter, Batch batch, std::size_t output_limit)
+    : manifest_(manifest), filter_(filter), batch_(std::move(batch)), parser_(output_limit), started_(batch_.cases.size(), false) {
   for (std::size_t position = 0; position < batch_.cases.size(); ++position)
     by_name_.emplace(manifest_.cases[batch_.cases[position]].name, position);
 }
 
 std::vector<std::string> GtestBatch::arguments() const {
-  std::string filter = "--gtest_filter=";
-  for (std::size_t i = 0; i < batch_.cases.size(); ++i) {
-    if (i) filter += ':';
-    filter += manifest_.cases[batch_.cases[i]].name;
-  }
-  std::vector<std::string> arguments{std::move(filter)};
+  std::vector<std::string> arguments{"--gtest_filter=" + filter_.for_cases(batch_.cases)};
   const Target& target = manifest_.targets.at(batch_.target);
   arguments.insert(arguments.end(), target.arguments.begin(), target.arguments.end());
   return arguments;
@@ -70,8 +68,14 @@ void GtestBatch::case_finished(const std::string& /*name*/, Outcome outcome, dou
   result.worker = batch_.worker;
   result.start = current_start_;
   // Two lines read in one chunk carry one timestamp: GoogleTest's own
-  // millisecond count is then the better measure.
-  result.stop = last_stop_ = std::max(now_, current_start_ + reported_seconds);
+  // millisecond count is then the better measure. Lines read in two chunks
+  // are as far apart as the runner's reads, which can be milliseconds while
+  // the case took microseconds: GoogleTest's count, which truncates, bounds
+  // the duration from above too, so a suite of trivial cases is not
+  // remembered as a long one.
+  double stop = std::max(now_, current_start_ + std::max(0.0, reported_seconds));
+  if (reported_seconds >= 0) stop = std::min(stop, current_start_ + reported_seconds + kGtestTimeResolution);
+  result.stop = last_stop_ = stop;
   result.output = std::move(output);
   events_->push_back(CaseFinished{std::move(result)});
   current_.reset();

@@ -9,13 +9,14 @@
 #include <unordered_map>
 
 #include "execution/batch_protocol.h"
+#include "execution/gtest_filter.h"
 #include "execution/gtest_output_parser.h"
 
 namespace ptest {
 
 class GtestBatch : public BatchProtocol, private GtestOutputParser::Listener {
  public:
-  GtestBatch(const Manifest& manifest, Batch batch, std::size_t output_limit);
+  GtestBatch(const Manifest& manifest, const GtestFilter& filter, Batch batch, std::size_t output_limit);
 
   std::vector<std::string> arguments() const override;
   void started(double now, ExecutorEvents& events) override;
@@ -29,6 +30,7 @@ class GtestBatch : public BatchProtocol, private GtestOutputParser::Listener {
                      std::string output) override;
 
   const Manifest& manifest_;
+  const GtestFilter& filter_;
   Batch batch_;
   GtestOutputParser parser_;
   std::unordered_map<std::string, std::size_t> by_name_;  // case name -> position in batch

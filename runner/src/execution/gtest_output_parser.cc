@@ -19,10 +19,10 @@ constexpr EndTag kEndTags[] = {
     {"[  SKIPPED ] ", Outcome::skipped},
 };
 
-// "(12 ms)" at the end of a result line, in seconds; 0 if absent.
+// "(12 ms)" at the end of a result line, in seconds; -1 if absent.
 double reported_seconds(std::string_view rest) {
   const auto open = rest.rfind('(');
-  if (open == std::string_view::npos) return 0;
+  if (open == std::string_view::npos || rest.find(" ms)", open) == std::string_view::npos) return -1;
   return std::strtod(std::string(rest.substr(open + 1)).c_str(), nullptr) / 1000.0;
 }
 

@@ -18,7 +18,8 @@ class GtestOutputParser {
    public:
     virtual ~Listener() = default;
     virtual void case_started(const std::string& name) = 0;
-    // reported_seconds: GoogleTest's own "(N ms)", to the millisecond.
+    // reported_seconds: GoogleTest's own "(N ms)", to the millisecond; < 0
+    // when the line has none (--gtest_print_time=0).
     virtual void case_finished(const std::string& name, Outcome outcome, double reported_seconds,
                                std::string output) = 0;
   };

@@ -13,6 +13,7 @@ namespace ptest {
 
 ProcessExecutor::ProcessExecutor(const Manifest& manifest, ProcessExecutorOptions options)
     : manifest_(manifest),
+      gtest_filter_(manifest),
       options_(std::move(options)),
       epoch_(std::chrono::steady_clock::now()),
       slots_(static_cast<std::size_t>(std::max(1, options_.worker_count))) {}
@@ -26,7 +27,7 @@ double ProcessExecutor::now() const {
 void ProcessExecutor::start(const Batch& batch) {
   const auto worker = static_cast<std::size_t>(batch.worker);
   const Target& target = manifest_.targets.at(batch.target);
-  std::unique_ptr<BatchProtocol> protocol = make_batch_protocol(manifest_, batch, options_.output_limit);
+  std::unique_ptr<BatchProtocol> protocol = make_batch_protocol(manifest_, gtest_filter_, batch, options_.output_limit);
   Command command;
   command.argv.push_back(target.executable);
   for (std::string& argument : protocol->arguments()) command.argv.push_back(std::move(argument));

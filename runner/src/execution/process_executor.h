@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "execution/batch_protocol.h"
+#include "execution/gtest_filter.h"
 #include "process/process_set.h"
 #include "run/executor.h"
 
@@ -61,6 +62,7 @@ class ProcessExecutor : public Executor {
   std::size_t worker_of(ChildId child) const;
 
   const Manifest& manifest_;
+  const GtestFilter gtest_filter_;
   ProcessExecutorOptions options_;
   std::chrono::steady_clock::time_point epoch_;
   std::vector<Slot> slots_;  // per worker; no protocol when idle

@@ -13,6 +13,9 @@ namespace ptest {
 
 namespace {
 
+// A child's output pipe: 1 MiB, Linux's default cap for unprivileged users.
+constexpr int kPipeBytes = 1 << 20;
+
 std::vector<char*> pointers(const std::vector<std::string>& strings) {
   std::vector<char*> result;
   result.reserve(strings.size() + 1);
@@ -42,6 +45,11 @@ Child spawn(const Command& command) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0)
     throw ProcessError("cannot create a pipe: " + std::string(std::strerror(errno)));
+  // The reader wakes at most once a millisecond (process_set.cc), and a
+  // binary of trivial cases writes hundreds of kilobytes in that time: with
+  // the default 64 KiB it would stall on a full pipe between reads. Best
+  // effort: a system that refuses keeps the default.
+  ::fcntl(fds[0], F_SETPIPE_SZ, kPipeBytes);
 
   SpawnSetup setup;
   posix_spawn_file_actions_addopen(&setup.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);

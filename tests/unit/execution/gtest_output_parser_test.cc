@@ -56,6 +56,15 @@ TEST(GtestOutputParser, ReportsEachCaseWithOutcomeTimeAndOutput) {
   EXPECT_FALSE(parser.running_case());
 }
 
+TEST(GtestOutputParser, AResultLineWithoutATimeHasNoReportedDuration) {
+  GtestOutputParser parser(1 << 20);
+  Recorder recorder;
+  parser.feed("[ RUN      ] A.One\n[       OK ] A.One\n[ RUN      ] A.Two\n[       OK ] A.Two (0 ms)\n", recorder);
+  ASSERT_EQ(recorder.finished.size(), 2u);
+  EXPECT_LT(recorder.finished[0].seconds, 0);
+  EXPECT_DOUBLE_EQ(recorder.finished[1].seconds, 0);
+}
+
 TEST(GtestOutputParser, SameResultWhenFedOneByteAtATime) {
   GtestOutputParser parser(1 << 20);
   Recorder recorder;

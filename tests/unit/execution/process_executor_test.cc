@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <map>
 #include <variant>
 
@@ -24,12 +25,24 @@ using ptest::testing::ScratchDir;
 namespace {
 
 // Runs the cases --gtest_filter names, in order, printing what GoogleTest
-// prints; each does what the end of its name says.
+// prints; each does what the end of its name says. A `Suite.*` pattern
+// stands for the suite's cases in the registry file beside the script (the
+// manifest's names, one a line), as GoogleTest's registry would.
 constexpr const char* kFakeGtest = R"sh(ulimit -c 0
 filter=${1#--gtest_filter=}
 echo "Running main() from the fake"
+names=""
 IFS=:
-for name in $filter; do
+for pattern in $filter; do
+  case $pattern in
+    *'.*') while IFS= read -r known; do
+             case $known in "${pattern%'*'}"*) names="$names:$known" ;; esac
+           done < "$(dirname "$0")/registry" ;;
+    *) names="$names:$pattern" ;;
+  esac
+done
+for name in $names; do
+  [ -n "$name" ] || continue
   case $name in *.IgnoresTerm) trap '' TERM INT ;; esac
   echo "[ RUN      ] $name"
   case $name in
@@ -40,6 +53,8 @@ for name in $filter; do
     *.ExitsEarly) exit 0 ;;
     *.Hangs|*.IgnoresTerm) sleep 30 ;;
     *.LeaksAChild) sleep 300 & echo "grandchild $!"; echo "[       OK ] $name (0 ms)" ;;
+    *.SaysZeroMsAfterAPause) sleep 0.2; echo "[       OK ] $name (0 ms)" ;;
+    *.PrintsNoTime) sleep 0.2; echo "[       OK ] $name" ;;
   esac
 done
 )sh";
@@ -90,6 +105,8 @@ class ProcessExecutorTest : public ::testing::Test {
 
   Executor& executor() {
     if (!executor_) {
+      std::ofstream registry(dir_.path() + "/registry");
+      for (const TestCase& test_case : manifest_.cases) registry << test_case.name << "\n";
       ProcessExecutorOptions options;
       options.worker_count = 2;
       options.base_environment = ptest::testing::test_environment();
@@ -173,6 +190,24 @@ TEST_F(ProcessExecutorTest, GtestCasesGetTheirOwnOutcomesAndOutput) {
   EXPECT_LE(by_case[fails].stop, by_case[skips].start);
   EXPECT_TRUE(batch_finished(events).not_started.empty());
   EXPECT_FALSE(batch_finished(events).process_died);
+}
+
+// The lines of one case, read 200 ms apart, while GoogleTest counted 0 ms:
+// its count, which truncates, bounds the duration, so that how often the
+// runner reads does not make a trivial case look long.
+TEST_F(ProcessExecutorTest, AGtestCaseLastsNoLongerThanItsOwnCountAllows) {
+  const std::size_t paused = fake_case("SaysZeroMsAfterAPause");
+  const auto by_case = results(run(batch(0, {paused})));
+  ASSERT_EQ(by_case.count(paused), 1u);
+  EXPECT_LE(by_case.at(paused).stop - by_case.at(paused).start, 0.001 + 1e-9);
+}
+
+// With --gtest_print_time=0 there is no count: the runner's clock stands.
+TEST_F(ProcessExecutorTest, AGtestCaseWithoutACountIsTimedByTheRunnersClock) {
+  const std::size_t untimed = fake_case("PrintsNoTime");
+  const auto by_case = results(run(batch(0, {untimed})));
+  ASSERT_EQ(by_case.count(untimed), 1u);
+  EXPECT_GE(by_case.at(untimed).stop - by_case.at(untimed).start, 0.2);
 }
 
 TEST_F(ProcessExecutorTest, ACrashMidBatchFailsTheRunningCaseAndGivesBackTheRest) {
