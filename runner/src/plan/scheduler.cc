@@ -58,6 +58,8 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   longest_in_target_.assign(targets, -1);
   finished_in_target_.assign(targets, 0);
   seconds_in_target_.assign(targets, 0);
+  startup_seconds_.assign(targets, 0);
+  startups_.assign(targets, 0);
   std::vector<Unit> units = make_units(selected);
   auto serial = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
@@ -70,8 +72,8 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   int workers = options_.mode == DistMode::no ? 1 : std::max(1, options_.workers);
   workers = std::max(1, std::min<int>(workers, static_cast<int>(units.size())));
   hands_.resize(static_cast<std::size_t>(workers));
-  order_by_history(units);
-  distribute(std::move(units));
+  const std::size_t first_short = order_by_history(units);
+  distribute(std::move(units), first_short);
 }
 
 std::vector<Scheduler::Unit> Scheduler::make_units(const std::vector<std::size_t>& selected) const {
@@ -100,9 +102,10 @@ std::vector<Scheduler::Unit> Scheduler::make_units(const std::vector<std::size_t
 // With a history: first what it does not know and what failed last time (the
 // news a developer waits for), then the long units longest first (LPT, so
 // the last unit to start is a short one), then the short ones in manifest
-// order, which keeps a binary's short cases together for batching.
-void Scheduler::order_by_history(std::vector<Unit>& units) const {
-  if (options_.known_durations.empty() || options_.mode == DistMode::no) return;
+// order, which keeps a binary's short cases together for batching. Returns
+// where the short ones begin.
+std::size_t Scheduler::order_by_history(std::vector<Unit>& units) const {
+  if (options_.known_durations.empty() || options_.mode == DistMode::no) return units.size();
   auto urgent = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
       return options_.known_durations[i] < 0 || (!options_.failed_last.empty() && options_.failed_last[i]);
@@ -113,23 +116,27 @@ void Scheduler::order_by_history(std::vector<Unit>& units) const {
   auto last_long = std::stable_partition(first_short, units.end(), long_unit);
   std::stable_sort(first_short, last_long,
                    [&](const Unit& a, const Unit& b) { return known_seconds(a) > known_seconds(b); });
+  return static_cast<std::size_t>(last_long - units.begin());
 }
 
 // worksteal: one queue per worker; the other modes: one shared queue. With a
-// history each unit goes to the queue with the least known work (greedy
-// LPT); without, each queue gets a contiguous share, which keeps a binary's
-// cases together so batches stay large.
-void Scheduler::distribute(std::vector<Unit> units) {
+// history the urgent and long units each go to the queue with the least
+// known work (greedy LPT), and the short ones, from `first_short` on, fill
+// the queues up to an even level in order; without, each queue gets a
+// contiguous share. Either way a binary's short cases stay together, so
+// that a binary starts as few processes as the balance allows.
+void Scheduler::distribute(std::vector<Unit> units, std::size_t first_short) {
   const std::size_t queue_count = options_.mode == DistMode::worksteal ? hands_.size() : 1;
   queues_.resize(queue_count);
   if (!options_.known_durations.empty()) {
-    for (Unit& unit : units) {
+    for (std::size_t u = 0; u < first_short; ++u) {
       Queue* least = &queues_[0];
       for (Queue& queue : queues_)
         if (std::make_pair(queue.known_seconds, queue.cases) < std::make_pair(least->known_seconds, least->cases))
           least = &queue;
-      push(*least, std::move(unit));
+      push(*least, std::move(units[u]));
     }
+    fill_contiguously(units.begin() + static_cast<std::ptrdiff_t>(first_short), units.end());
     return;
   }
   const std::size_t total = std::accumulate(units.begin(), units.end(), std::size_t{0},
@@ -139,6 +146,33 @@ void Scheduler::distribute(std::vector<Unit> units) {
     assigned += unit.cases.size();
     push(queues_[queue], std::move(unit));
     if (queue + 1 < queue_count && assigned * queue_count >= total * (queue + 1)) ++queue;
+  }
+}
+
+// Fills the queues, least loaded first, with the units in order, each up to
+// an even level of work, the last one taking what is left. A case weighs
+// at least kCaseFloor, so cases the history records as taking no time are
+// still shared by count.
+void Scheduler::fill_contiguously(std::vector<Unit>::iterator first, std::vector<Unit>::iterator last) {
+  constexpr double kCaseFloor = 1e-5;  // seconds: a case's lines to write, read and parse
+  auto weight = [&](double seconds, std::size_t cases) { return seconds + kCaseFloor * static_cast<double>(cases); };
+  double total = 0;
+  for (const Queue& queue : queues_) total += weight(queue.known_seconds, queue.cases);
+  for (auto it = first; it != last; ++it) total += weight(known_seconds(*it), it->cases.size());
+  const double level = total / static_cast<double>(queues_.size());
+  std::vector<Queue*> order;
+  for (Queue& queue : queues_) order.push_back(&queue);
+  std::stable_sort(order.begin(), order.end(), [&](const Queue* a, const Queue* b) {
+    return weight(a->known_seconds, a->cases) < weight(b->known_seconds, b->cases);
+  });
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    Queue& queue = *order[k];
+    const bool last_queue = k + 1 == order.size();
+    // A unit goes in while it brings the queue nearer the level than leaving it out would.
+    while (first != last && (last_queue || weight(queue.known_seconds, queue.cases) +
+                                                   weight(known_seconds(*first), first->cases.size()) / 2 <=
+                                               level))
+      push(queue, std::move(*first++));
   }
 }
 
@@ -186,22 +220,42 @@ std::size_t Scheduler::unknown_cases(const Unit& unit) const {
 // unknown cases left, at least one; no limit while its cases have been
 // seen to take microseconds.
 std::size_t Scheduler::unknown_cap(std::size_t target) const {
-  // Cases seen to take microseconds on average: a process start costs more
-  // than all they could hold up, so they batch by the budget alone. (The
-  // mean, not the longest: the runner's clock gives a trivial case up to a
-  // millisecond when its lines arrive in two reads.) A binary with nothing
-  // finished yet goes by all the binaries'.
-  const std::size_t evidence = finished_in_target_[target];
-  const double mean = evidence > 0 ? seconds_in_target_[target] / static_cast<double>(evidence)
-                                   : finished_ > 0 ? seconds_finished_ / static_cast<double>(finished_) : 0;
-  if (mean < kSlowStartFrom) return SIZE_MAX;
+  // Cases seen to take microseconds: a process start costs more than all
+  // they could hold up, so they batch by the budget alone.
+  if (microsecond_mean(target) || finished_ == 0) return SIZE_MAX;
   const std::size_t share = (unknown_in_queues_ + 2 * hands_.size() - 1) / (2 * hands_.size());
-  return std::max<std::size_t>(1, std::min(evidence, share));
+  return std::max<std::size_t>(1, std::min(finished_in_target_[target], share));
+}
+
+// The mean duration of the target's cases finished in this run, or of all
+// targets' while it has none, if that is under kSlowStartFrom: cases that
+// take microseconds. (The mean, not the longest: the runner's clock gives
+// a trivial case up to a millisecond when its lines arrive in two reads.)
+std::optional<double> Scheduler::microsecond_mean(std::size_t target) const {
+  const std::size_t evidence = finished_in_target_[target];
+  if (evidence == 0 && finished_ == 0) return std::nullopt;
+  const double mean = evidence > 0 ? seconds_in_target_[target] / static_cast<double>(evidence)
+                                   : seconds_finished_ / static_cast<double>(finished_);
+  if (mean >= kSlowStartFrom) return std::nullopt;
+  return mean;
+}
+
+double Scheduler::startup_cost(std::optional<std::size_t> target) const {
+  if (target && *target < startups_.size() && startups_[*target] > 0)
+    return startup_seconds_[*target] / static_cast<double>(startups_[*target]);
+  const double seconds = std::accumulate(startup_seconds_.begin(), startup_seconds_.end(), 0.0);
+  const std::size_t count = std::accumulate(startups_.begin(), startups_.end(), std::size_t{0});
+  return count > 0 ? seconds / static_cast<double>(count) : 0;
 }
 std::optional<double> Scheduler::estimate(std::size_t case_index) const {
   if (!options_.known_durations.empty() && options_.known_durations[case_index] >= 0)
     return options_.known_durations[case_index];
-  if (const double seconds = longest_in_suite_[suite_of_case_[case_index]]; seconds >= 0) return seconds;
+  const double suite_longest = longest_in_suite_[suite_of_case_[case_index]];
+  // A suite that has shown nothing longer than GoogleTest's resolution, in
+  // a binary of microsecond cases: its longest is the clock's doing.
+  if (suite_longest <= kSlowStartFrom)
+    if (const auto mean = microsecond_mean(cases_[case_index].target)) return mean;
+  if (suite_longest >= 0) return suite_longest;
   if (const double seconds = longest_in_target_[cases_[case_index].target]; seconds >= 0) return seconds;
   return longest_seen_;
 }
@@ -240,9 +294,12 @@ bool Scheduler::steal_into(int worker) {
     }
   }
   if (!victim) return false;
-  Queue& into = queues_[static_cast<std::size_t>(worker)];
   const bool by_time = most.first > 0;
   const double half_seconds = most.first / 2;
+  // A steal saves at most half the victim's work and costs the thief a
+  // process start: with less work left than that, the thief stays idle.
+  if (by_time && half_seconds <= startup_cost(victim->units.back().target)) return false;
+  Queue& into = queues_[static_cast<std::size_t>(worker)];
   const std::size_t half_units = (victim->units.size() + 1) / 2;
   double stolen_seconds = 0;
   std::size_t stolen_units = 0;
@@ -291,7 +348,9 @@ void Scheduler::fill_hand(int worker) {
   // last ones are cut fine for stealing. (The tolerance keeps 50 cases of
   // 1 ms within a 50 ms budget despite rounding.)
   const double takers = queues_.size() == 1 ? 2.0 * static_cast<double>(hands_.size()) : 2.0;
-  const double budget = std::max(options_.batch_budget, queue.known_seconds / takers) * (1 + 1e-9);
+  const double budget =
+      std::max({options_.batch_budget, queue.known_seconds / takers, kStartupsPerBatch * startup_cost(target)}) *
+      (1 + 1e-9);
   const std::size_t cap = target ? unknown_cap(*target) : 1;
   take();
   if (!target) return;
@@ -387,6 +446,12 @@ void Scheduler::observe(std::size_t case_index, double seconds) {
   ++finished_;
   seconds_finished_ += seconds;
   longest_seen_ = std::max(longest_seen_.value_or(0.0), seconds);
+}
+
+void Scheduler::observe_startup(std::size_t target, double seconds) {
+  if (target >= startups_.size()) return;
+  startup_seconds_[target] += std::max(0.0, seconds);
+  ++startups_[target];
 }
 
 void Scheduler::requeue(int worker, const std::vector<std::size_t>& cases) {

@@ -30,6 +30,11 @@
 // to steal while a long case runs. Cases seen to take microseconds batch by
 // the budget alone: there, each process start (milliseconds for a binary
 // with thousands of cases) costs more than splitting could save.
+//
+// A process start is a cost in its own right: the run loop reports each
+// binary's start-up time (observe_startup), and a batch then holds at least
+// kStartupsPerBatch start-ups of work, and an idle worker steals only what
+// saves more than the start-up it costs.
 #pragma once
 
 #include <cstddef>
@@ -77,6 +82,14 @@ class Scheduler {
   // A case finished after `seconds`: sharpens the estimates of its neighbours.
   void observe(std::size_t case_index, double seconds);
 
+  // A process of `target` took `seconds` from its start to its first case:
+  // what every further batch of that binary costs before any case runs.
+  void observe_startup(std::size_t target, double seconds);
+  // What a further process of the target costs before its first case: the
+  // mean seen in this run, or all targets' mean while it has not started;
+  // 0 while no process has been seen to start.
+  double startup_cost(std::optional<std::size_t> target) const;
+
   // Cases of a batch whose process ended before they started: they go back
   // to the front of the same worker's hand, so groups and scopes stay whole.
   void requeue(int worker, const std::vector<std::size_t>& cases);
@@ -99,8 +112,8 @@ class Scheduler {
   };
 
   std::vector<Unit> make_units(const std::vector<std::size_t>& selected) const;
-  void order_by_history(std::vector<Unit>& units) const;
-  void distribute(std::vector<Unit> units);
+  std::size_t order_by_history(std::vector<Unit>& units) const;
+  void distribute(std::vector<Unit> units, std::size_t first_short);
   void push(Queue& queue, Unit unit, bool front = false);
   Unit pop(Queue& queue, bool front);
   Unit remove(Queue& queue, std::size_t at);
@@ -113,6 +126,8 @@ class Scheduler {
   double known_seconds(const Unit& unit) const;
   std::size_t unknown_cases(const Unit& unit) const;
   std::size_t unknown_cap(std::size_t target) const;
+  std::optional<double> microsecond_mean(std::size_t target) const;
+  void fill_contiguously(std::vector<Unit>::iterator first, std::vector<Unit>::iterator last);
   void take_probe_sample(Queue& queue, std::size_t target, std::deque<std::size_t>& hand);
 
   // How many other binaries' units fill_hand() looks past for more of a batch's binary.
@@ -121,6 +136,9 @@ class Scheduler {
   static constexpr std::size_t kProbeUnits = 8;
   // Slow start applies once a binary's cases are seen to take this long on average (seconds).
   static constexpr double kSlowStartFrom = 0.001;
+  // A batch holds at least this many times its binary's start-up cost of
+  // work, so that starting processes stays a small part of the run.
+  static constexpr double kStartupsPerBatch = 10;
 
   const std::vector<TestCase>& cases_;
   std::vector<std::size_t> all_cases_;
@@ -143,6 +161,9 @@ class Scheduler {
   std::size_t finished_ = 0;               // in all targets
   double seconds_finished_ = 0;
   std::size_t unknown_in_queues_ = 0;
+  // Per target: the start-up times of its processes seen in this run, summed, and how many.
+  std::vector<double> startup_seconds_;
+  std::vector<std::size_t> startups_;
 };
 
 }  // namespace ptest

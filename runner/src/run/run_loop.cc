@@ -32,7 +32,8 @@ class RunLoop {
         reporter_(reporter),
         options_(options),
         fixtures_(manifest, scheduler.all_cases(), options.fixtures),
-        busy_(static_cast<std::size_t>(scheduler.worker_count()), false) {}
+        busy_(static_cast<std::size_t>(scheduler.worker_count()), false),
+        starting_(busy_.size()) {}
 
   RunSummary run(const std::vector<std::size_t>& disabled);
 
@@ -61,6 +62,14 @@ class RunLoop {
   const RunLoopOptions& options_;
   FixtureTracker fixtures_;
   std::vector<bool> busy_;  // by worker: a batch of it runs
+  // By worker: a batch whose first case has not finished yet, and when it
+  // started. That case's start tells its binary's start-up cost.
+  struct Starting {
+    std::optional<std::size_t> target;
+    double at = 0;
+    bool case_started = false;  // a case of it started: not a process that died first
+  };
+  std::vector<Starting> starting_;
   RunSummary summary_;
   std::size_t finished_ = 0;  // cases reported finished, disabled ones included
   std::size_t restarts_ = 0;  // test processes that died mid-batch
@@ -117,6 +126,7 @@ bool RunLoop::launch(Batch& batch) {
   const std::string fixture_failure = fixtures_.prepare(batch);
   if (fixture_failure.empty()) {
     busy_[static_cast<std::size_t>(batch.worker)] = true;
+    starting_[static_cast<std::size_t>(batch.worker)] = Starting{batch.target, executor_.now()};
     reporter_.batch_started(batch, executor_.now());
     executor_.start(batch);
     return true;
@@ -137,12 +147,16 @@ void RunLoop::on_event(const ExecutorEvent& event) {
 }
 
 void RunLoop::on_case_started(const CaseStarted& started) {
+  starting_[static_cast<std::size_t>(started.worker)].case_started = true;
   reporter_.case_started(manifest_.cases[started.case_index], started.worker);
 }
 
 void RunLoop::on_case_finished(const CaseFinished& finished) {
   const CaseResult& result = finished.result;
   scheduler_.observe(result.case_index, result.stop - result.start);
+  Starting& starting = starting_[static_cast<std::size_t>(result.worker)];
+  if (starting.target && starting.case_started) scheduler_.observe_startup(*starting.target, result.start - starting.at);
+  starting.target.reset();
   finish_case(result);
 }
 

@@ -27,6 +27,7 @@ class FakeExecutor : public Executor {
   std::set<std::string> crash_once;
   std::set<std::string> crash_always;
   int interrupts_at_first_wait = 0;  // SIGINTs the first wait() reports, before any case
+  double startup = 0;                // fake seconds each process takes before its first case
 
   // What happened.
   std::vector<Batch> started;
@@ -81,6 +82,7 @@ class FakeExecutor : public Executor {
   void play(const Batch& batch, std::vector<ExecutorEvent>& events) {
     std::vector<std::size_t> not_started;
     bool ended = false;
+    clock.advance(startup);
     for (std::size_t index : batch.cases) {
       if (ended) {
         not_started.push_back(index);
