@@ -49,6 +49,12 @@ std::string JsonReport::render() const {
       {"runner", {{"cpu_seconds", rounded(runner_cpu_seconds_)}, {"peak_rss_kb", runner_peak_rss_kb_}}},
       {"cases", std::move(cases)},
   };
+  if (shard_)
+    document["shard"] = {{"index", shard_->index},
+                         {"total", shard_->total},
+                         {"plan_digest", shard_->plan_digest},
+                         {"plan_selected", shard_->plan_selected},
+                         {"shard_selected", shard_->shard_selected}};
   // Test output need not be UTF-8; replace what is not rather than fail.
   return document.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }
