@@ -10,6 +10,7 @@
 #include <random>
 
 #include "process/process.h"
+#include "commands/manifest_location.h"
 #include "commands/shard_selection.h"
 #include "execution/process_executor.h"
 #include "execution/process_fixture_host.h"
@@ -39,25 +40,6 @@ int fail(int status, const std::string& message) {
 }
 
 // Step 1: load and select.
-
-// Inside a build tree, the manifest is found from the working directory up.
-std::string find_manifest() {
-  char buffer[4096];
-  if (!::getcwd(buffer, sizeof buffer)) return {};
-  for (std::string dir = buffer;; dir = dir.substr(0, dir.rfind('/'))) {
-    const std::string candidate = (dir.empty() ? "" : dir) + "/ptest/manifest.json";
-    if (path_exists(candidate)) return candidate;
-    if (dir.empty()) return {};
-  }
-}
-
-std::string locate_manifest(const RunOptions& options) {
-  const std::string path = options.manifest_path.empty() ? find_manifest() : options.manifest_path;
-  if (path.empty())
-    throw UsageError("no manifest: ptest/manifest.json is not in this directory or above; "
-                     "run ptest inside a build tree or pass --manifest");
-  return path;
-}
 
 std::vector<std::size_t> select_cases(const SelectionOptions& options, const Manifest& manifest) {
   const Selection selection(options);
@@ -282,7 +264,7 @@ int run_command(const RunOptions& options) {
   bool history_read = false;
   std::optional<ShardRun> shard;
   try {
-    manifest_path = locate_manifest(options);
+    manifest_path = locate_manifest(options.manifest_path);
     manifest = read_manifest(manifest_path);
     if (options.list_markers) {
       print_markers(manifest);
