@@ -58,8 +58,15 @@ PlacedUnit place_unit(const std::vector<TestCase>& cases, std::vector<std::size_
   return unit;
 }
 
-std::size_t least_loaded(const std::vector<double>& loads) {
-  return static_cast<std::size_t>(std::min_element(loads.begin(), loads.end()) - loads.begin());
+// The least estimated work, then the fewest cases: durations in a history
+// of trivial cases are often all 0, and they must spread too.
+std::size_t least_loaded(const ShardPlan& plan) {
+  std::size_t least = 0;
+  for (std::size_t shard = 1; shard < plan.shards.size(); ++shard)
+    if (std::make_pair(plan.estimated_seconds[shard], plan.shards[shard].size()) <
+        std::make_pair(plan.estimated_seconds[least], plan.shards[least].size()))
+      least = shard;
+  return least;
 }
 
 }  // namespace
@@ -84,7 +91,7 @@ ShardPlan partition_shards(const std::vector<TestCase>& cases, const std::vector
     plan.shards[shard].insert(plan.shards[shard].end(), unit.cases.begin(), unit.cases.end());
     plan.estimated_seconds[shard] += unit.estimate;
   };
-  for (const PlacedUnit& unit : known) assign(unit, least_loaded(plan.estimated_seconds));
+  for (const PlacedUnit& unit : known) assign(unit, least_loaded(plan));
   for (const PlacedUnit& unit : unknown) assign(unit, unit.hash % count);
   for (std::vector<std::size_t>& shard : plan.shards) std::sort(shard.begin(), shard.end());
   return plan;

@@ -179,3 +179,10 @@ TEST(PlanDigest, NamesTheManifestAndTheShards) {
   EXPECT_NE(digest, plan_digest("m1", {{"a"}, {"b", "c"}}));
   EXPECT_NE(manifest_digest(mixed_suite()), manifest_digest(make_manifest(1, {make_case("S", "A")})));
 }
+
+TEST(ShardPartition, CasesOfZeroDurationStillSpread) {
+  const Manifest manifest = mixed_suite();
+  const std::vector<double> zero(manifest.cases.size(), 0.0);
+  const ShardPlan plan = partition_shards(manifest.cases, all_indices(manifest), options_for(4, DistMode::load, zero));
+  for (const auto& shard : plan.shards) EXPECT_GT(shard.size(), 30u);
+}
