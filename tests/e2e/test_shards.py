@@ -192,12 +192,28 @@ class Shards(unittest.TestCase):
             index = int(re.search(r"shard (\d)/3", output).group(1))
             self.assertEqual(output.splitlines()[1:], self.collect_shards(3)[index - 1])
 
-    def test_bazel_sharding_touches_the_status_file(self):
-        status_file = self.path("bazel-shard-status")
-        status, output = e2e.ptest(self.build, "--shard", "auto", env={
-            "TEST_SHARD_INDEX": "0", "TEST_TOTAL_SHARDS": "2", "TEST_SHARD_STATUS_FILE": status_file})
+    def test_bazel_test_protocol_with_the_variables_bazel_sets(self):
+        """As `bazel test` (shard_count = 2, --test_filter) runs an sh_test around the runner."""
+        bazel = self.path("bazel")
+        shutil.rmtree(bazel, ignore_errors=True)
+        for sub in ("tmp", "outputs"):
+            os.makedirs(os.path.join(bazel, sub))
+        env = {"TEST_SHARD_INDEX": "1", "TEST_TOTAL_SHARDS": "2",
+               "TEST_SHARD_STATUS_FILE": os.path.join(bazel, "shard-status"),
+               "XML_OUTPUT_FILE": os.path.join(bazel, "test.xml"),
+               "TEST_PREMATURE_EXIT_FILE": os.path.join(bazel, "premature-exit"),
+               "TESTBRIDGE_TEST_ONLY": "alpha_tests::*",
+               "TEST_TMPDIR": os.path.join(bazel, "tmp"),
+               "TEST_UNDECLARED_OUTPUTS_DIR": os.path.join(bazel, "outputs")}
+        status, output = e2e.ptest(self.build, "-n", "2", "--shard", "auto", env=env)
         self.assertEqual(status, 0, output)
-        self.assertTrue(os.path.exists(status_file))
+        self.assertIn("ptest: shard 2/2 from Bazel", output)
+        self.assertTrue(os.path.exists(env["TEST_SHARD_STATUS_FILE"]))
+        self.assertFalse(os.path.exists(env["TEST_PREMATURE_EXIT_FILE"]))  # a clean exit removes it
+        report, cases = e2e.json_report(os.path.join(bazel, "outputs", "ptest-report.json"))
+        self.assertEqual(report["shard"]["index"], 2)
+        self.assertTrue(cases and all(case.startswith("alpha_tests::") for case in cases))
+        self.assertEqual(len(e2e.junit_cases(env["XML_OUTPUT_FILE"])), len(cases))
 
     def assert_usage_error(self, args, expected, status=4, env=None):
         code, output = e2e.ptest(self.build, *args, env=env)

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "commands/bazel_protocol.h"
 #include "commands/discover_command.h"
 #include "commands/exec_command.h"
 #include "commands/merge_command.h"
@@ -47,9 +48,13 @@ int main(int argc, char** argv) {
       std::vector<std::string> extra = split_addopts(addopts);
       arguments.insert(arguments.begin(), extra.begin(), extra.end());
     }
-    const ParsedCommandLine parsed = parse_command_line(arguments);
+    ParsedCommandLine parsed = parse_command_line(arguments);
     if (parsed.exit_now) return *parsed.exit_now;
-    return run_command(parsed.options);
+    apply_bazel_environment(parsed.options);
+    PrematureExitMarker premature_exit;
+    const int status = run_command(parsed.options);
+    premature_exit.clean_exit();
+    return status;
   } catch (const UserError& error) {
     std::fprintf(stderr, "ptest: error: %s\n", error.what());
     return kExitUsageError;
