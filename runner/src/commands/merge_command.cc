@@ -1,9 +1,9 @@
 #include "commands/merge_command.h"
 
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <optional>
 
+#include "commands/subcommand.h"
 #include "formats/history.h"
 #include "formats/report_file.h"
 #include "model/exit_status.h"
@@ -29,14 +29,9 @@ std::optional<MergeOptions> parse_merge_options(const std::vector<std::string>& 
   app.add_option("--junitxml", options.junitxml, "write the merged JUnit XML here");
   app.add_option("--history", options.history, "merge the shards' durations into this history");
   app.add_flag("--verify", options.verify, "fail unless every case of the plan ran exactly once");
-  std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp& help) {
-    exit_now = app.exit(help);
+  if (const auto status = parse_subcommand(app, arguments, "merge")) {
+    exit_now = *status;
     return std::nullopt;
-  } catch (const CLI::ParseError& error) {
-    throw UsageError(std::string(error.what()) + " (see ptest merge --help)");
   }
   return options;
 }
@@ -70,15 +65,11 @@ int merge(const MergeOptions& options) {
 }  // namespace
 
 int merge_command(const std::vector<std::string>& arguments) {
-  try {
+  return run_subcommand([&] {
     int exit_now = kExitOk;
     const std::optional<MergeOptions> options = parse_merge_options(arguments, exit_now);
-    if (!options) return exit_now;
-    return merge(*options);
-  } catch (const UserError& error) {
-    std::fprintf(stderr, "ptest: error: %s\n", error.what());
-    return kExitUsageError;
-  }
+    return options ? merge(*options) : exit_now;
+  });
 }
 
 }  // namespace ptest

@@ -1,10 +1,10 @@
 #include "commands/plan_command.h"
 
-#include <CLI/CLI.hpp>
 #include <cstdio>
 
 #include "commands/manifest_location.h"
 #include "commands/shard_selection.h"
+#include "commands/subcommand.h"
 #include "formats/manifest.h"
 #include "model/exit_status.h"
 #include "plan/marker_check.h"
@@ -34,14 +34,9 @@ std::optional<PlanOptions> parse_plan_options(const std::vector<std::string>& ar
   app.add_option("-m", options.selection.marker_expression, "marker expression");
   app.add_option("-k", options.selection.keyword_expression, "keyword expression");
   app.add_option("patterns", options.selection.id_patterns, "globs on case ids");
-  std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp& help) {
-    exit_now = app.exit(help);
+  if (const auto status = parse_subcommand(app, arguments, "plan")) {
+    exit_now = *status;
     return std::nullopt;
-  } catch (const CLI::ParseError& error) {
-    throw UsageError(std::string(error.what()) + " (see ptest plan --help)");
   }
   if (options.shards < 1 || options.shards > 100000)
     throw UsageError("argument --shards '" + std::to_string(options.shards) + "': expected a number of shards >= 1");
@@ -74,15 +69,11 @@ int make_and_write_plan(const PlanOptions& options) {
 }  // namespace
 
 int plan_command(const std::vector<std::string>& arguments) {
-  try {
+  return run_subcommand([&] {
     int exit_now = kExitOk;
     const std::optional<PlanOptions> options = parse_plan_options(arguments, exit_now);
-    if (!options) return exit_now;
-    return make_and_write_plan(*options);
-  } catch (const UserError& error) {
-    std::fprintf(stderr, "ptest: error: %s\n", error.what());
-    return kExitUsageError;
-  }
+    return options ? make_and_write_plan(*options) : exit_now;
+  });
 }
 
 }  // namespace ptest
