@@ -30,8 +30,8 @@ ShardSpec resolve_shard_spec(const std::string& text) {
                      "CIRCLE_NODE_INDEX/CIRCLE_NODE_TOTAL, BUILDKITE_PARALLEL_JOB/BUILDKITE_PARALLEL_JOB_COUNT, "
                      "TEST_SHARD_INDEX/TEST_TOTAL_SHARDS, GTEST_SHARD_INDEX/GTEST_TOTAL_SHARDS); "
                      "refusing to run every case; pass --shard K/N");
-  std::printf("ptest: shard %d/%d from %s\n", found->index, found->total, found->source.c_str());
-  std::fflush(stdout);
+  // On stderr, so that --collect-only --json stays JSON.
+  std::fprintf(stderr, "ptest: shard %d/%d from %s\n", found->index, found->total, found->source.c_str());
   // Bazel's test protocol: touching the file says the test understood sharding.
   if (const char* status_file = std::getenv("TEST_SHARD_STATUS_FILE"); status_file && found->from_bazel)
     write_file_atomically(status_file, "");

@@ -23,7 +23,7 @@ std::string history_path(const std::string& flag, const std::string& manifest_pa
 HistoryRead read_run_history(const std::string& flag, const std::string& manifest_path);
 
 // --shard K/N as given, or 'auto' from the CI's variables, printing one line
-// on what it found. Throws UsageError when 'auto' finds none.
+// on what it found (on stderr). Throws UsageError when 'auto' finds none.
 ShardSpec resolve_shard_spec(const std::string& text);
 
 // Splits the selection into `shards` and names the result.
