@@ -32,7 +32,7 @@ double mean_known_duration(const std::vector<std::size_t>& selected, const std::
 // The work units, with every unit that holds a serial case joined into one.
 std::vector<std::vector<std::size_t>> shard_units(const std::vector<TestCase>& cases,
                                                   const std::vector<std::size_t>& selected, DistMode mode) {
-  std::vector<std::vector<std::size_t>> units, kept;
+  std::vector<std::vector<std::size_t>> kept;
   std::vector<std::size_t> serial;
   for (std::vector<std::size_t>& unit : make_work_units(cases, selected, mode)) {
     if (std::any_of(unit.begin(), unit.end(), [&](std::size_t i) { return is_serial(cases[i]); }))
@@ -48,7 +48,10 @@ PlacedUnit place_unit(const std::vector<TestCase>& cases, std::vector<std::size_
                       const std::vector<double>& known, double unknown_estimate) {
   PlacedUnit unit;
   std::sort(members.begin(), members.end());
-  unit.hash = stable_hash(cases[members.front()].id);
+  // Named by its smallest id, so that the manifest's order does not move it.
+  const std::string* smallest = &cases[members.front()].id;
+  for (std::size_t i : members) smallest = std::min(smallest, &cases[i].id, [](auto a, auto b) { return *a < *b; });
+  unit.hash = stable_hash(*smallest);
   for (std::size_t i : members) {
     const bool has_history = !known.empty() && known[i] >= 0;
     unit.known = unit.known || has_history;

@@ -10,7 +10,7 @@
 //
 // Units with a history go longest first onto the least-loaded shard (LPT).
 // Units without one are placed after them, each on the shard a stable hash
-// of its first case id names: adding a test then moves no other test, and
+// of its smallest case id names: adding a test then moves no other test, and
 // the known units' balance is what it was. Their estimate (the mean known
 // duration, or 1 s with no history at all) only counts towards the
 // shards' estimated loads.
