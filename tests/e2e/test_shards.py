@@ -3,6 +3,7 @@ ptest merge --verify, and the CI pipelines of examples/ci run on the example
 project with 4 simulated shards, each on a "machine" of its own (a directory
 with its own copy of the restored history)."""
 import glob
+import itertools
 import json
 import os
 import re
@@ -113,13 +114,17 @@ class Shards(unittest.TestCase):
         shards = []
         for shard in range(1, total + 1):
             status, output = e2e.ptest(self.build, "--collect-only", "--shard", "%d/%d" % (shard, total), *args, env=env)
-            self.assertEqual(status, 0, output)
+            self.assertEqual(status, 0, output)  # also for an empty shard (few units, spread by hash)
             shards.append(output.split())
         return shards
 
     def test_every_dist_mode_runs_the_selection_once_with_groups_and_serial_cases_whole(self):
-        for dist in ("worksteal", "load", "loadscope", "loadfile", "loadgroup"):
-            shards = self.collect_shards(3, "--dist", dist)
+        history = self.path("dist-history.json")
+        status, output = e2e.ptest(self.build, "--history", history)
+        self.assertEqual(status, 0, output)
+        for dist, with_history in itertools.product(("worksteal", "load", "loadscope", "loadfile", "loadgroup"),
+                                                    (False, True)):
+            shards = self.collect_shards(3, "--dist", dist, "--history", history if with_history else self.path("none"))
             self.assertEqual(sorted(sum(shards, [])), self.selection, dist)
             for together in ("::Ledger.", "::Exclusive."):
                 self.assertEqual(sum(any(together in case for case in shard) for shard in shards), 1, (dist, together))
@@ -188,6 +193,9 @@ class Shards(unittest.TestCase):
             status, output = e2e.ptest(self.build, "-k", "Ledger", "--shard", "%d/3" % shard, "--report-json", report)
             self.assertEqual(status, 0, output)
         self.assertEqual(sorted(e2e.json_report(r)[0]["shard"]["shard_selected"] for r in reports), [0, 0, 3])
+        empty = next(shard for shard, r in enumerate(reports, 1) if not e2e.json_report(r)[1])
+        status, output = e2e.ptest(self.build, "-k", "Ledger", "--shard", "%d/3" % empty, "--collect-only")
+        self.assertEqual((status, output), (0, ""))
         status, output = e2e.ptest(self.build, "merge", *reports, "--verify")
         self.assertEqual(status, 0, output)
 

@@ -281,10 +281,15 @@ int run_command(const RunOptions& options) {
   } catch (const UserError& error) {
     return fail(kExitUsageError, error.what());
   }
-  if (options.collect_only) return print_collection(manifest, selected, options.json);
-  // An empty shard (more shards than units of work) still writes its
-  // reports, so that `ptest merge --verify` sees every shard.
-  if (selected.empty() && (!shard || shard->plan_selected == 0)) {
+  // An empty shard (more shards than units of work) is not an empty
+  // selection: it still writes its reports, so that `ptest merge --verify`
+  // sees every shard.
+  const bool empty_shard = shard && shard->plan_selected > 0 && selected.empty();
+  if (options.collect_only) {
+    const int status = print_collection(manifest, selected, options.json);
+    return empty_shard ? kExitOk : status;
+  }
+  if (selected.empty() && !empty_shard) {
     std::printf("ptest: no tests selected (%zu in the manifest)\n", manifest.cases.size());
     return kExitNoTests;
   }
