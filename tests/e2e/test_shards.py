@@ -132,11 +132,17 @@ class Shards(unittest.TestCase):
                 self.assertEqual(sum(any("::Numbers/Beta." in case for case in shard) for shard in shards), 1)
 
     def test_shards_run_their_part_and_merge_verifies_it(self):
+        restored = self.path("run-history.json")
+        status, output = e2e.ptest(self.build, "--history", restored)
+        self.assertEqual(status, 0, output)
         reports = []
         for shard in (1, 2, 3):
             reports.append(self.path("run-%d.json" % shard))
+            own = self.path("run-history-%d.json" % shard)  # each "machine" restores the same history
+            shutil.copy(restored, own)
             # The outer environment's shard variables must not reach the test processes.
             status, output = e2e.ptest(self.build, "-n", "2", "--shard", "%d/3" % shard, "--report-json", reports[-1],
+                                       "--history", own,
                                        env={"GTEST_SHARD_INDEX": "0", "GTEST_TOTAL_SHARDS": "7", "CI_NODE_TOTAL": "3"})
             self.assertEqual(status, 0, output)
         report, _ = e2e.json_report(reports[0])
@@ -189,12 +195,16 @@ class Shards(unittest.TestCase):
 
     def test_an_empty_shard_exits_0_and_still_reports_for_verify(self):
         reports = [self.path("ledger-%d.json" % shard) for shard in (1, 2, 3)]
+        # Each shard with a history of its own (none), as on machines of their own.
+        no_history = lambda name: ["--history", self.path("ledger-history-%s.json" % name)]
         for shard, report in enumerate(reports, 1):  # the Ledger group is one unit: one shard has it all
-            status, output = e2e.ptest(self.build, "-k", "Ledger", "--shard", "%d/3" % shard, "--report-json", report)
+            status, output = e2e.ptest(self.build, "-k", "Ledger", "--shard", "%d/3" % shard, "--report-json", report,
+                                       *no_history(shard))
             self.assertEqual(status, 0, output)
         self.assertEqual(sorted(e2e.json_report(r)[0]["shard"]["shard_selected"] for r in reports), [0, 0, 3])
         empty = next(shard for shard, r in enumerate(reports, 1) if not e2e.json_report(r)[1])
-        status, output = e2e.ptest(self.build, "-k", "Ledger", "--shard", "%d/3" % empty, "--collect-only")
+        status, output = e2e.ptest(self.build, "-k", "Ledger", "--shard", "%d/3" % empty, "--collect-only",
+                                   *no_history("collect"))
         self.assertEqual((status, output), (0, ""))
         status, output = e2e.ptest(self.build, "merge", *reports, "--verify")
         self.assertEqual(status, 0, output)
