@@ -294,6 +294,9 @@ int run_command(const RunOptions& options) {
     return kExitNoTests;
   }
 
+  if (shard)
+    std::fprintf(stderr, "ptest: shard %d/%d of plan %s: %zu of %zu selected cases\n", shard->spec.index,
+                 shard->spec.total, shard->digest.c_str(), shard->cases.size(), shard->plan_selected);
   const RunCases cases = prepare_cases(options, manifest, selected);
   try {
     check_binaries(manifest, cases.runnable);
