@@ -240,7 +240,7 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
   RunReporters reporters(options, manifest);
   if (shard)
     reporters.set_shard(ShardRecord{shard->spec.index, shard->spec.total, shard->digest, shard->plan_selected,
-                                    shard->cases.size()});
+                                    shard->cases.size(), shard->cases});
 
   reporters.all().run_started(
       RunStart{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid});

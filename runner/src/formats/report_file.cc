@@ -42,7 +42,8 @@ ReportFile report_from_json(const json& document) {
     report.shard = ReportedShard{shard.at("index").get<int>(), shard.at("total").get<int>(),
                                  shard.at("plan_digest").get<std::string>(),
                                  shard.at("plan_selected").get<std::size_t>(),
-                                 shard.at("shard_selected").get<std::size_t>()};
+                                 shard.at("shard_selected").get<std::size_t>(),
+                                 shard.value("not_run", std::vector<std::string>{})};
   }
   for (const json& entry : document.at("cases"))
     report.cases.push_back(case_from_json(entry, report.shard ? report.shard->index : 0));

@@ -19,6 +19,7 @@ struct ReportedShard {
   int index = 1, total = 1;
   std::string plan_digest;
   std::size_t plan_selected = 0, shard_selected = 0;
+  std::vector<std::string> not_run;  // its cases that did not finish
 };
 
 struct ReportFile {

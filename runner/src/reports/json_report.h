@@ -18,6 +18,7 @@ struct ShardRecord {
   std::string plan_digest;
   std::size_t plan_selected = 0;   // in all shards
   std::size_t shard_selected = 0;  // in this one
+  std::vector<std::size_t> cases;  // this shard's, indices into the manifest: those that did not finish are listed
 };
 
 class JsonReport : public ResultCollector {

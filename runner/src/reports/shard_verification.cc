@@ -21,6 +21,8 @@ void check_shards_present(const std::vector<ReportFile>& reports, int total, std
       problems.push_back("report '" + report.path + "': " + shard_name(report.shard->index, total) + " ran " +
                          std::to_string(report.cases.size()) + " cases, its plan gave it " +
                          std::to_string(report.shard->shard_selected));
+    for (const std::string& id : report.shard->not_run)
+      problems.push_back("did not run (" + shard_name(report.shard->index, total) + "): " + id);
   }
   for (int index = 1; index <= total; ++index) {
     const auto it = reports_of_shard.find(index);

@@ -72,3 +72,11 @@ TEST(ShardVerification, AShardReportedTwiceIsNamed) {
   EXPECT_TRUE(mentions(problems, "shard 1/2: reported 2 times"));
   EXPECT_TRUE(mentions(problems, "shard 2/2: no report"));
 }
+
+TEST(ShardVerification, CasesAShardDidNotFinishAreNamed) {
+  ReportFile stopped = shard_report(2, 2, {"c"}, 3);
+  stopped.shard->shard_selected = 2;
+  stopped.shard->not_run = {"d"};
+  const auto problems = verify_shards({shard_report(1, 2, {"a"}, 3), stopped});
+  EXPECT_TRUE(mentions(problems, "did not run (shard 2/2): d"));
+}
