@@ -324,11 +324,69 @@ def memory(work, prefix, repeat):
     row("runner peak RSS while a case prints 50 MB", rss_kb / 1024.0, "< 100 MB", rss_kb < 100 * 1024, " MB")
 
 
+def shard_balance(ptest_build, runner, shards, history):
+    """Runs the shards one after another (each would be a machine of its own),
+    each from a fresh copy of `history` (None: no history); returns per shard
+    (summed case durations, wall)."""
+    results = []
+    for shard in range(1, shards + 1):
+        copy = os.path.join(ptest_build, "shard-history.json")
+        remove(copy)
+        if history:
+            shutil.copy(history, copy)
+        report = ptest_report(ptest_build, runner + ["--shard", "%d/%d" % (shard, shards), "--history", copy])
+        results.append((sum(c["duration"] for c in report["cases"]), report["summary"]["duration"]))
+    return results
+
+
+def count_split_sums(cases, shards):
+    """What gtest's GTEST_SHARD_INDEX, CTest's -I stride and nextest's count
+    slices do: case i of the list goes to shard i mod N. Per shard, the summed
+    durations these cases measured."""
+    sums = [0.0] * shards
+    for i, case in enumerate(cases):
+        sums[i % shards] += case["duration"]
+    return sums
+
+
+def shards(work, prefix, repeat):
+    print("\nshards: the skewed suite (400 sleeping cases, 4 binaries) on 4 shards at -n 2 each,"
+          " run one after another as if on 4 machines", flush=True)
+    source = os.path.join(work, "shards")
+    write_project(source, 400, 4, 16, "skewed", seed=7)
+    ptest_build = source + "/ptest-build"
+    build(source, ptest_build, "ptest", prefix)
+    history = os.path.join(ptest_build, "earlier-history.json")
+    remove(history)
+    earlier = ptest_report(ptest_build, ["-n", "8", "--history", history])["cases"]
+    total = sum(c["duration"] for c in earlier)
+    ideal = total / 8
+    print("  one earlier run: %d cases, %.2fs of case time; ideal wall on 4 x 2 workers %.3fs" % (len(earlier), total, ideal))
+    for name, source_history in (("with history", history), ("without history", None)):
+        results = shard_balance(ptest_build, ["-n", "2"], 4, source_history)
+        sums = [r[0] for r in results]
+        walls = [r[1] for r in results]
+        print("  %s: summed case durations %s; walls %s" % (name, " ".join("%.2f" % x for x in sums),
+                                                           " ".join("%.2f" % x for x in walls)))
+        target = 1.05 if source_history else 1.5
+        row("shards %s: max/min summed case durations" % name, max(sums) / min(sums), "<= %.2f" % target,
+            max(sums) / min(sums) <= target)
+        if source_history:
+            row("shards with history: slowest wall / ideal", max(walls) / ideal, "<= 1.10", max(walls) / ideal <= 1.10)
+        else:
+            row("shards without history: slowest wall / ideal", max(walls) / ideal, "report", True)
+    counted = count_split_sums(earlier, 4)
+    print("  count-based split (case i to shard i mod 4): summed case durations %s"
+          % " ".join("%.2f" % x for x in counted))
+    row("count-based split: max/min summed case durations", max(counted) / min(counted), "baseline", True)
+    row("count-based split: slowest shard's case time / 2 / ideal", max(counted) / 2 / ideal, "baseline", True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", default=os.path.join(ROOT, "build", "bench"), help="work directory")
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
-    parser.add_argument("--suites", default="trivial,wide,skewed,cold_start,wide_workers,discovery,memory",
+    parser.add_argument("--suites", default="trivial,wide,skewed,cold_start,wide_workers,discovery,memory,shards",
                         help="comma-separated suites to run (default: all)")
     args = parser.parse_args()
     work = os.path.abspath(args.work)
@@ -341,7 +399,8 @@ def main():
     run(["cmake", "--install", os.path.join(work, "ptest-build"), "--prefix", prefix])
     print("machine: %d CPUs, %s" % (os.cpu_count(), " ".join(os.uname()[2:3] + os.uname()[4:5])))
     suites = {"trivial": trivial, "wide": wide, "skewed": skewed, "cold_start": cold_start,
-              "wide_workers": wide_workers, "discovery": discovery, "memory": memory}
+              "wide_workers": wide_workers, "discovery": discovery, "memory": memory,
+              "shards": shards}
     for name in args.suites.split(","):
         if name not in suites:
             sys.exit("bench: no suite '%s' (suites: %s)" % (name, ", ".join(suites)))

@@ -1,14 +1,19 @@
 // The ptest binary: `ptest [options] [PATTERN...]` runs tests;
 // `ptest discover SPEC [SPEC_HASH]` is the build-time step of ptest_discover_tests(),
-// `ptest exec --slots DIR -- COMMAND...` how CTest runs each case.
+// `ptest exec --slots DIR -- COMMAND...` how CTest runs each case;
+// `ptest plan` and `ptest merge` split a run over CI jobs and join it again.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "commands/bazel_protocol.h"
 #include "commands/discover_command.h"
 #include "commands/exec_command.h"
+#include "commands/merge_command.h"
 #include "commands/options.h"
+#include "commands/plan_command.h"
 #include "commands/run_command.h"
 #include "model/errors.h"
 #include "model/exit_status.h"
@@ -27,15 +32,29 @@ int main(int argc, char** argv) {
     }
     return discover_command(arguments[1]);
   }
+  // The build tree's ptest/ptest wrapper puts "--manifest M" first: plan
+  // takes it after its name, merge needs no manifest.
+  if (arguments.size() > 2 && arguments[0] == "--manifest" && (arguments[2] == "plan" || arguments[2] == "merge")) {
+    std::rotate(arguments.begin(), arguments.begin() + 2, arguments.begin() + 3);  // plan --manifest M ...
+    if (arguments[0] == "merge") arguments.erase(arguments.begin() + 1, arguments.begin() + 3);
+  }
+  if (!arguments.empty() && arguments[0] == "plan")
+    return plan_command(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
+  if (!arguments.empty() && arguments[0] == "merge")
+    return merge_command(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
   try {
     // PTEST_ADDOPTS comes first, so flags on the command line win.
     if (const char* addopts = std::getenv("PTEST_ADDOPTS")) {
       std::vector<std::string> extra = split_addopts(addopts);
       arguments.insert(arguments.begin(), extra.begin(), extra.end());
     }
-    const ParsedCommandLine parsed = parse_command_line(arguments);
+    ParsedCommandLine parsed = parse_command_line(arguments);
     if (parsed.exit_now) return *parsed.exit_now;
-    return run_command(parsed.options);
+    apply_bazel_environment(parsed.options);
+    PrematureExitMarker premature_exit;
+    const int status = run_command(parsed.options);
+    premature_exit.clean_exit();
+    return status;
   } catch (const UserError& error) {
     std::fprintf(stderr, "ptest: error: %s\n", error.what());
     return kExitUsageError;

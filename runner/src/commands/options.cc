@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "model/version.h"
+#include "plan/shard_spec.h"
 
 namespace ptest {
 
@@ -22,6 +23,21 @@ int parse_workers(const std::string& text) {
   if (used != text.size() || value < 1 || value > 4096)
     throw UsageError("argument -n '" + text + "': expected a number of workers from 1 to 4096, or 'auto'");
   return static_cast<int>(value);
+}
+
+// --shard K/N is checked before anything is read; 'auto' when the run starts.
+void check_shard_options(const RunOptions& options) {
+  if (!options.shard.empty() && options.shard != "auto") parse_shard_spec(options.shard);
+  if (!options.shard.empty() && options.dist == DistMode::no)
+    throw UsageError("argument --shard: not with --dist no, which runs the whole selection in manifest order; "
+                     "use -n 1 for one worker");
+  if (!options.plan_path.empty() && options.shard.empty())
+    throw UsageError("argument --plan '" + options.plan_path + "': only with --shard");
+  const SelectionOptions& selection = options.selection;
+  if (!options.plan_path.empty() &&
+      (!selection.marker_expression.empty() || !selection.keyword_expression.empty() || !selection.id_patterns.empty()))
+    throw UsageError("argument --plan '" + options.plan_path +
+                     "': the plan holds the selection; give -m, -k and patterns to ptest plan instead");
 }
 
 }  // namespace
@@ -57,6 +73,10 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   app.add_option("--report-json", options.report_json, "write a JSON report to this file");
   app.add_flag("-v,--verbose", verbose, "a line per case; repeat for more");
   app.add_flag("-q,--quiet", quiet, "less output");
+  app.add_option("--shard", options.shard, "run only shard K of N (K/N, from 1), or 'auto' from the CI's variables");
+  app.add_option("--plan", options.plan_path, "with --shard: take the shards from this file (ptest plan)");
+  app.add_option("--history", options.history_path,
+                 "duration history to read and update (default: history.json beside the manifest)");
   app.add_option("patterns", options.selection.id_patterns, "globs on case ids ('*' and '?')");
 
   std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());  // CLI11 takes them backwards
@@ -84,6 +104,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   if (exitfirst) options.maxfail = 1;
   if (options.json && !options.collect_only) throw UsageError("argument --json: only with --collect-only");
   options.verbosity = verbose - quiet;
+  check_shard_options(options);
   return parsed;
 }
 

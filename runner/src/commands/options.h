@@ -26,6 +26,10 @@ struct RunOptions {
   std::string junitxml;
   std::string report_json;
   int verbosity = 0;
+  // Scale-out across CI machines (docs/ci.md).
+  std::string shard;         // --shard K/N or 'auto'; empty: not sharded
+  std::string plan_path;     // --plan: the shards as `ptest plan` wrote them
+  std::string history_path;  // --history; empty: history.json beside the manifest
 };
 
 // What parsing decided: run with these options, or exit at once (after

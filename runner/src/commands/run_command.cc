@@ -10,9 +10,12 @@
 #include <random>
 
 #include "process/process.h"
+#include "commands/manifest_location.h"
+#include "commands/shard_selection.h"
 #include "execution/process_executor.h"
 #include "execution/process_fixture_host.h"
 #include "execution/scratch_directories.h"
+#include "execution/shard_variables.h"
 #include "formats/collection_json.h"
 #include "formats/history.h"
 #include "formats/manifest.h"
@@ -37,25 +40,6 @@ int fail(int status, const std::string& message) {
 }
 
 // Step 1: load and select.
-
-// Inside a build tree, the manifest is found from the working directory up.
-std::string find_manifest() {
-  char buffer[4096];
-  if (!::getcwd(buffer, sizeof buffer)) return {};
-  for (std::string dir = buffer;; dir = dir.substr(0, dir.rfind('/'))) {
-    const std::string candidate = (dir.empty() ? "" : dir) + "/ptest/manifest.json";
-    if (path_exists(candidate)) return candidate;
-    if (dir.empty()) return {};
-  }
-}
-
-std::string locate_manifest(const RunOptions& options) {
-  const std::string path = options.manifest_path.empty() ? find_manifest() : options.manifest_path;
-  if (path.empty())
-    throw UsageError("no manifest: ptest/manifest.json is not in this directory or above; "
-                     "run ptest inside a build tree or pass --manifest");
-  return path;
-}
 
 std::vector<std::size_t> select_cases(const SelectionOptions& options, const Manifest& manifest) {
   const Selection selection(options);
@@ -137,7 +121,7 @@ std::string new_testrun_uid() {
 ProcessExecutorOptions process_executor_options(int workers, const ScratchDirectories& scratch) {
   ProcessExecutorOptions options;
   options.worker_count = workers;
-  options.base_environment = current_environment();
+  options.base_environment = without_shard_variables(current_environment());
   options.testrun_uid = new_testrun_uid();
   options.worker_tmpdirs = scratch.paths();
   return options;
@@ -195,6 +179,7 @@ class RunReporters {
   RunReporters& operator=(const RunReporters&) = delete;
 
   Reporter& all() { return all_; }
+  void set_shard(const ShardRecord& shard) { json_.set_shard(shard); }
   const History& history_updates() const { return history_.updates(); }
 
   // Step 5: the reports asked for, each replaced atomically. Throws FileError.
@@ -242,9 +227,8 @@ int exit_status(const RunSummary& summary) {
 // Steps 3 to 5: builds the parts, runs, and writes the reports and the
 // duration history. Throws FileError and ProcessError.
 int run_and_report(const RunOptions& options, const std::string& manifest_path, const Manifest& manifest,
-                   const RunCases& cases) {
-  const std::string history_path = sibling_path(manifest_path, "history.json");
-  const HistoryRead history = read_history(history_path);
+                   const RunCases& cases, const HistoryRead& history, const std::optional<ShardRun>& shard) {
+  const std::string history_path = ptest::history_path(options.history_path, manifest_path);
   if (!history.warning.empty()) std::fprintf(stderr, "ptest: warning: %s\n", history.warning.c_str());
 
   Scheduler scheduler(manifest.cases, cases.runnable, scheduler_options(options, manifest, history.history));
@@ -254,6 +238,9 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
   ProcessExecutor executor(manifest, executor_options);
   ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
   RunReporters reporters(options, manifest);
+  if (shard)
+    reporters.set_shard(ShardRecord{shard->spec.index, shard->spec.total, shard->digest, shard->plan_selected,
+                                    shard->cases.size(), shard->cases});
 
   reporters.all().run_started(
       RunStart{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid});
@@ -273,33 +260,54 @@ int run_command(const RunOptions& options) {
   std::string manifest_path;
   Manifest manifest;
   std::vector<std::size_t> selected;
+  HistoryRead history;
+  bool history_read = false;
+  std::optional<ShardRun> shard;
   try {
-    manifest_path = locate_manifest(options);
+    manifest_path = locate_manifest(options.manifest_path);
     manifest = read_manifest(manifest_path);
     if (options.list_markers) {
       print_markers(manifest);
       return kExitOk;
     }
     selected = select_cases(options.selection, manifest);
+    if (!options.shard.empty()) {
+      history = read_run_history(options.history_path, manifest_path);
+      history_read = true;
+      shard = shard_of(resolve_shard_spec(options.shard), options.plan_path, manifest, selected, options.dist,
+                       history.history);
+      selected = shard->cases;
+    }
   } catch (const UserError& error) {
     return fail(kExitUsageError, error.what());
   }
-  if (options.collect_only) return print_collection(manifest, selected, options.json);
-  if (selected.empty()) {
+  // An empty shard (more shards than units of work) is not an empty
+  // selection: it still writes its reports, so that `ptest merge --verify`
+  // sees every shard.
+  const bool empty_shard = shard && shard->plan_selected > 0 && selected.empty();
+  if (options.collect_only) {
+    const int status = print_collection(manifest, selected, options.json);
+    return empty_shard ? kExitOk : status;
+  }
+  if (selected.empty() && !empty_shard) {
     std::printf("ptest: no tests selected (%zu in the manifest)\n", manifest.cases.size());
     return kExitNoTests;
   }
 
+  if (shard)
+    std::fprintf(stderr, "ptest: shard %d/%d of plan %s: %zu of %zu selected cases\n", shard->spec.index,
+                 shard->spec.total, shard->digest.c_str(), shard->cases.size(), shard->plan_selected);
   const RunCases cases = prepare_cases(options, manifest, selected);
   try {
     check_binaries(manifest, cases.runnable);
     check_report_paths(options);
+    if (!history_read) history = read_run_history(options.history_path, manifest_path);
   } catch (const UsageError& error) {
     return fail(kExitUsageError, error.what());
   }
 
   try {
-    return run_and_report(options, manifest_path, manifest, cases);
+    return run_and_report(options, manifest_path, manifest, cases, history, shard);
   } catch (const FileError& error) {
     return fail(kExitInternalError, error.what());
   } catch (const ProcessError& error) {

@@ -5,38 +5,11 @@
 #include <numeric>
 #include <string>
 
+#include "plan/work_units.h"
+
 namespace ptest {
 
 namespace {
-
-// Union-find over positions in the selection, to join cases that share a
-// group or (per mode) a scope into one unit.
-class DisjointSets {
- public:
-  explicit DisjointSets(std::size_t size) : parent_(size) {
-    std::iota(parent_.begin(), parent_.end(), 0);
-  }
-  std::size_t find(std::size_t i) {
-    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
-    return i;
-  }
-  void join(std::size_t a, std::size_t b) {
-    a = find(a);
-    b = find(b);
-    // The earlier position becomes the root, so units keep selection order.
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<std::size_t> parent_;
-};
-
-std::string scope_key(const TestCase& test_case, DistMode mode) {
-  const std::string target = std::to_string(test_case.target) + '\n';
-  if (mode == DistMode::loadscope) return target + test_case.suite;
-  if (mode == DistMode::loadfile) return target + test_case.file;
-  return {};
-}
 
 void raise_to(double& longest, double seconds) { longest = std::max(longest, seconds); }
 
@@ -62,9 +35,7 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   startups_.assign(targets, 0);
   std::vector<Unit> units = make_units(selected);
   auto serial = [&](const Unit& unit) {
-    return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
-      return std::binary_search(cases_[i].markers.begin(), cases_[i].markers.end(), std::string(kSerialMarker));
-    });
+    return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) { return is_serial(cases_[i]); });
   };
   const auto first_serial = std::stable_partition(units.begin(), units.end(), [&](const Unit& u) { return !serial(u); });
   serial_.assign(std::make_move_iterator(first_serial), std::make_move_iterator(units.end()));
@@ -77,24 +48,13 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
 }
 
 std::vector<Scheduler::Unit> Scheduler::make_units(const std::vector<std::size_t>& selected) const {
-  DisjointSets sets(selected.size());
-  std::map<std::string, std::size_t> first_with_key;
-  for (std::size_t position = 0; position < selected.size(); ++position) {
-    const TestCase& test_case = cases_[selected[position]];
-    const std::string scope = scope_key(test_case, options_.mode);
-    if (!scope.empty()) sets.join(position, first_with_key.emplace("s" + scope, position).first->second);
-    if (!test_case.group.empty())
-      sets.join(position, first_with_key.emplace("g" + test_case.group, position).first->second);
-  }
   std::vector<Unit> units;
-  std::map<std::size_t, std::size_t> unit_of_root;
-  for (std::size_t position = 0; position < selected.size(); ++position) {
-    const std::size_t root = sets.find(position);
-    auto [it, added] = unit_of_root.emplace(root, units.size());
-    if (added) units.push_back(Unit{{}, cases_[selected[position]].target});
-    Unit& unit = units[it->second];
-    unit.cases.push_back(selected[position]);
-    if (unit.target && *unit.target != cases_[selected[position]].target) unit.target.reset();
+  for (std::vector<std::size_t>& members : make_work_units(cases_, selected, options_.mode)) {
+    const std::size_t target = cases_[members.front()].target;
+    Unit unit{std::move(members), target};
+    for (std::size_t i : unit.cases)
+      if (unit.target && *unit.target != cases_[i].target) unit.target.reset();
+    units.push_back(std::move(unit));
   }
   return units;
 }

@@ -49,6 +49,20 @@ std::string JsonReport::render() const {
       {"runner", {{"cpu_seconds", rounded(runner_cpu_seconds_)}, {"peak_rss_kb", runner_peak_rss_kb_}}},
       {"cases", std::move(cases)},
   };
+  if (shard_) {
+    document["shard"] = {{"index", shard_->index},
+                         {"total", shard_->total},
+                         {"plan_digest", shard_->plan_digest},
+                         {"plan_selected", shard_->plan_selected},
+                         {"shard_selected", shard_->shard_selected}};
+    // The shard's cases that did not finish (-x, an interrupt), for merge --verify to name.
+    std::vector<bool> finished(manifest_.cases.size(), false);
+    for (const CaseResult* result : ordered) finished[result->case_index] = true;
+    json not_run = json::array();
+    for (std::size_t index : shard_->cases)
+      if (!finished[index]) not_run.push_back(manifest_.cases[index].id);
+    if (!not_run.empty()) document["shard"]["not_run"] = std::move(not_run);
+  }
   // Test output need not be UTF-8; replace what is not rather than fail.
   return document.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }

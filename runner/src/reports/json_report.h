@@ -2,12 +2,24 @@
 // and the run's summary. Format documented in docs/formats.md#json-report.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "reports/result_collector.h"
 
 namespace ptest {
+
+// Which shard of which plan a --shard run was, so `ptest merge --verify`
+// can prove the shards ran the plan's selection exactly once.
+struct ShardRecord {
+  int index = 1;  // K of N, from 1
+  int total = 1;
+  std::string plan_digest;
+  std::size_t plan_selected = 0;   // in all shards
+  std::size_t shard_selected = 0;  // in this one
+  std::vector<std::size_t> cases;  // this shard's, indices into the manifest: those that did not finish are listed
+};
 
 class JsonReport : public ResultCollector {
  public:
@@ -21,9 +33,12 @@ class JsonReport : public ResultCollector {
     runner_peak_rss_kb_ = peak_rss_kb;
   }
 
+  void set_shard(const ShardRecord& shard) { shard_ = shard; }
+
   std::string render() const;
 
  private:
+  std::optional<ShardRecord> shard_;
   double runner_cpu_seconds_ = 0;
   long runner_peak_rss_kb_ = 0;
   const Manifest& manifest_;

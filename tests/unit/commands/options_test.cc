@@ -280,3 +280,17 @@ TEST(SplitAddopts, AnUnterminatedQuoteIsAUsageErrorNotAnArgumentToTheEnd) {
     }
   }
 }
+
+TEST(CommandLine, ShardTakesKOfNOrAuto) {
+  EXPECT_EQ(parse({"--shard", "2/4"}).shard, "2/4");
+  EXPECT_EQ(parse({"--shard", "auto", "--history", "h.json"}).history_path, "h.json");
+  EXPECT_EQ(parse({"--shard", "1/2", "--plan", "plan.json"}).plan_path, "plan.json");
+}
+
+TEST(CommandLine, BadShardCombinationsAreUsageErrors) {
+  EXPECT_NE(usage_error({"--shard", "5/4"}).find("argument --shard '5/4'"), std::string::npos);
+  EXPECT_NE(usage_error({"--shard", "1/2", "--dist", "no"}).find("not with --dist no"), std::string::npos);
+  EXPECT_NE(usage_error({"--plan", "p.json"}).find("only with --shard"), std::string::npos);
+  EXPECT_NE(usage_error({"--shard", "1/2", "--plan", "p.json", "-m", "smoke"}).find("the plan holds the selection"),
+            std::string::npos);
+}
