@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "execution/batch_protocol.h"
@@ -33,7 +34,7 @@ class GtestBatch : public BatchProtocol, private GtestOutputParser::Listener {
   const GtestFilter& filter_;
   Batch batch_;
   GtestOutputParser parser_;
-  std::unordered_map<std::string, std::size_t> by_name_;  // case name -> position in batch
+  std::unordered_map<std::string_view, std::size_t> by_name_;  // case name (the manifest's) -> position in batch
   std::vector<bool> started_;                              // by position in batch
   bool any_started_ = false;
   std::optional<std::size_t> current_;  // the running case, an index into Manifest::cases

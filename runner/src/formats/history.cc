@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -87,6 +89,12 @@ class HistoryReader : public json::json_sax_t {
 
 void append_json_string(std::string& out, const std::string& text) {
   out += '"';
+  if (text.find_first_of("\"\\") == std::string::npos &&
+      std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    out += text;  // the common case: nothing to escape
+    out += '"';
+    return;
+  }
   for (const char c : text) {
     if (c == '"' || c == '\\') {
       out += '\\';
@@ -105,10 +113,12 @@ void append_json_string(std::string& out, const std::string& text) {
 void append_entry(std::string& out, const std::string& id, const CaseHistory& item) {
   if (out.back() != '{') out += ',';
   append_json_string(out, id);
-  char number[64];
-  std::snprintf(number, sizeof number, ":{\"duration\":%.6g,\"outcome\":", item.duration);
-  out += number;
-  out += item.failed ? "\"failed\"}" : "\"passed\"}";
+  out += ":{\"duration\":";
+  // What printf's %.6g writes, without printf's cost: 20,000 of these a run.
+  char number[32];
+  const auto written = std::to_chars(number, number + sizeof number, item.duration, std::chars_format::general, 6);
+  out.append(number, written.ptr);
+  out += item.failed ? ",\"outcome\":\"failed\"}" : ",\"outcome\":\"passed\"}";
 }
 
 // `base` with `updates` over it, without copying either: a history of

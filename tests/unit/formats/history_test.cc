@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 using namespace ptest;
 
@@ -82,4 +83,15 @@ TEST_F(HistoryFile, NegativeDurationIsCorrupt) {
 
 TEST_F(HistoryFile, UnwritableDirectoryIsAFileError) {
   EXPECT_THROW(update_history("/nonexistent/dir/history.json", HistoryRead{}, {{"x", {1, false}}}), std::exception);
+}
+
+TEST_F(HistoryFile, DurationsAreWrittenToSixSignificantDigits) {
+  update_history(path_, read_history(path_), {{"bin::A.One", {12.3456789, false}}});
+  update_history(path_, read_history(path_), {{"bin::A.Two", {1.25e-07, true}}});
+  update_history(path_, read_history(path_), {{"bin::A.Three", {3, false}}});
+  std::ifstream file(path_);
+  const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find(R"("bin::A.One":{"duration":12.3457,"outcome":"passed"})"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("bin::A.Two":{"duration":1.25e-07,"outcome":"failed"})"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("bin::A.Three":{"duration":3,"outcome":"passed"})"), std::string::npos) << text;
 }
