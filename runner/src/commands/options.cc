@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "commands/flaky_options.h"
 #include "model/version.h"
 
 namespace ptest {
@@ -58,6 +59,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   app.add_flag("-v,--verbose", verbose, "a line per case; repeat for more");
   app.add_flag("-q,--quiet", quiet, "less output");
   app.add_option("patterns", options.selection.id_patterns, "globs on case ids ('*' and '?')");
+  FlakyFlags flaky;
+  add_flaky_options(app, flaky);
 
   std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());  // CLI11 takes them backwards
   try {
@@ -84,6 +87,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   if (exitfirst) options.maxfail = 1;
   if (options.json && !options.collect_only) throw UsageError("argument --json: only with --collect-only");
   options.verbosity = verbose - quiet;
+  apply_flaky_options(flaky, options);
   return parsed;
 }
 

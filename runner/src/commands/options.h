@@ -26,6 +26,10 @@ struct RunOptions {
   std::string junitxml;
   std::string report_json;
   int verbosity = 0;
+  // Flaky tests (flaky_options.h).
+  std::optional<int> reruns;  // --reruns: replaces every case's RERUNS
+  double reruns_delay = 0;    // --reruns-delay, seconds
+  bool flaky_fails = false;   // --flaky-result fail: a flaky case fails the run
 };
 
 // What parsing decided: run with these options, or exit at once (after

@@ -80,12 +80,14 @@ struct RunCases {
   std::size_t selected() const { return runnable.size() + disabled.size(); }
 };
 
-// Also gives every selected case the --timeout, which replaces the manifest's TIMEOUT.
+// Also gives every selected case the --timeout and --reruns, which replace
+// the manifest's TIMEOUT and RERUNS.
 RunCases prepare_cases(const RunOptions& options, Manifest& manifest, const std::vector<std::size_t>& selected) {
   RunCases cases;
   for (std::size_t index : selected) {
     TestCase& test_case = manifest.cases[index];
     if (options.timeout) test_case.timeout = *options.timeout;
+    if (options.reruns) test_case.reruns = *options.reruns;
     (test_case.disabled ? cases.disabled : cases.runnable).push_back(index);
   }
   return cases;
@@ -163,6 +165,7 @@ RunLoopOptions run_loop_options(const RunOptions& options, FixtureHost& fixtures
   RunLoopOptions loop;
   loop.fixtures = &fixtures;
   loop.maxfail = options.maxfail;
+  loop.reruns_delay = options.reruns_delay;
   loop.max_worker_restart = options.max_worker_restart.value_or(4 * static_cast<std::size_t>(workers));
   return loop;
 }
@@ -234,8 +237,9 @@ void save_history(const std::string& path, const HistoryRead& read, const Histor
   }
 }
 
-int exit_status(const RunSummary& summary) {
+int exit_status(const RunSummary& summary, const RunOptions& options) {
   if (summary.interrupted) return kExitInterrupted;
+  if (options.flaky_fails && summary.flaky > 0) return kExitTestsFailed;
   return summary.failures() > 0 ? kExitTestsFailed : kExitOk;
 }
 
@@ -262,7 +266,7 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
 
   save_history(history_path, history, reporters.history_updates());
   reporters.write_reports();
-  return exit_status(summary);
+  return exit_status(summary, options);
 }
 
 }  // namespace

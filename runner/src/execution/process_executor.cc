@@ -52,10 +52,11 @@ void ProcessExecutor::start(const Batch& batch) {
 }
 
 std::vector<ExecutorEvent> ProcessExecutor::wait() {
-  while (pending_.empty()) {
+  while (pending_.empty() && !(wake_at_ > 0 && now() >= wake_at_)) {
     for (ProcessEvent& event : processes_.wait(next_deadline())) handle(event);
     enforce_deadlines();
   }
+  wake_at_ = 0;
   std::vector<ExecutorEvent> events;
   events.swap(pending_);
   return events;
@@ -109,6 +110,7 @@ ProcessSet::Clock::time_point ProcessExecutor::next_deadline() const {
                                                            : 0;
     if (at > 0 && (next == 0 || at < next)) next = at;
   }
+  if (wake_at_ > 0 && (next == 0 || wake_at_ < next)) next = wake_at_;
   if (next == 0) return ProcessSet::Clock::time_point::max();
   return epoch_ + std::chrono::duration_cast<ProcessSet::Clock::duration>(std::chrono::duration<double>(next));
 }

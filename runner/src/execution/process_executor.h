@@ -36,6 +36,7 @@ class ProcessExecutor : public Executor {
   std::vector<ExecutorEvent> wait() override;
   void stop_all(int signal, double grace) override;
   double now() const override;
+  void wake_at(double at) override { wake_at_ = at; }
 
  private:
   // Where a batch's process is in its life, as far as the executor's
@@ -65,6 +66,7 @@ class ProcessExecutor : public Executor {
   std::chrono::steady_clock::time_point epoch_;
   std::vector<Slot> slots_;  // per worker; no protocol when idle
   std::vector<ExecutorEvent> pending_;
+  double wake_at_ = 0;  // when wait() returns even without events; 0: not asked
   ProcessSet processes_;  // last: its end kills and reaps what still runs
 };
 

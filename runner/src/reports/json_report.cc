@@ -13,6 +13,26 @@ namespace {
 // Microsecond precision is plenty and keeps the file readable.
 double rounded(double seconds) { return std::round(seconds * 1e6) / 1e6; }
 
+// One run of a case, for "attempts": outcome, duration, worker, times, why, output.
+nlohmann::json attempt_json(const CaseResult& attempt, Outcome outcome) {
+  nlohmann::json entry = {{"outcome", outcome_name(outcome)},
+                          {"duration", rounded(attempt.stop - attempt.start)},
+                          {"worker", worker_name(attempt.worker)},
+                          {"start", rounded(attempt.start)},
+                          {"stop", rounded(attempt.stop)}};
+  if (!attempt.message.empty()) entry["message"] = attempt.message;
+  if (outcome != Outcome::passed && !attempt.output.empty()) entry["output"] = attempt.output;
+  return entry;
+}
+
+// A case that ran more than once (--reruns): each attempt, the last one too.
+nlohmann::json attempts_json(const CaseResult& result) {
+  nlohmann::json attempts = nlohmann::json::array();
+  for (const CaseResult& earlier : result.earlier_attempts) attempts.push_back(attempt_json(earlier, earlier.outcome));
+  attempts.push_back(attempt_json(result, result.outcome == Outcome::flaky ? Outcome::passed : result.outcome));
+  return attempts;
+}
+
 }  // namespace
 
 std::string JsonReport::render() const {
@@ -28,7 +48,9 @@ std::string JsonReport::render() const {
                   {"start", rounded(result->start)},
                   {"stop", rounded(result->stop)}};
     if (!result->message.empty()) entry["message"] = result->message;
-    if (result->outcome != Outcome::passed && !result->output.empty()) entry["output"] = result->output;
+    if (result->outcome != Outcome::passed && result->outcome != Outcome::flaky && !result->output.empty())
+      entry["output"] = result->output;
+    if (!result->earlier_attempts.empty()) entry["attempts"] = attempts_json(*result);
     cases.push_back(std::move(entry));
   }
   json document = {
@@ -44,6 +66,7 @@ std::string JsonReport::render() const {
         {"crashed", summary_.crashed},
         {"timeout", summary_.timeout},
         {"not_run", summary_.not_run},
+        {"flaky", summary_.flaky},
         {"duration", rounded(summary_.duration)},
         {"interrupted", summary_.interrupted}}},
       {"runner", {{"cpu_seconds", rounded(runner_cpu_seconds_)}, {"peak_rss_kb", runner_peak_rss_kb_}}},

@@ -22,6 +22,7 @@ struct RunStart {
 struct RunSummary {
   std::size_t passed = 0, failed = 0, skipped = 0, crashed = 0, timeout = 0;
   std::size_t not_run = 0;  // selected but never finished: -x, --maxfail, interrupt
+  std::size_t flaky = 0;    // failed, then passed on a rerun; not in `passed`
   double duration = 0;      // seconds, wall clock
   bool interrupted = false;
   std::string stop_reason;  // why the run stopped early; empty if it did not

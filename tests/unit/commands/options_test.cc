@@ -280,3 +280,21 @@ TEST(SplitAddopts, AnUnterminatedQuoteIsAUsageErrorNotAnArgumentToTheEnd) {
     }
   }
 }
+
+TEST(Options, RerunsTheirDelayAndWhatAFlakyCaseCountsAs) {
+  const RunOptions options = parse({"--reruns", "2", "--reruns-delay", "0.5", "--flaky-result", "fail"});
+  EXPECT_EQ(options.reruns, 2);
+  EXPECT_DOUBLE_EQ(options.reruns_delay, 0.5);
+  EXPECT_TRUE(options.flaky_fails);
+  const RunOptions defaults = parse({});
+  EXPECT_FALSE(defaults.reruns);
+  EXPECT_FALSE(defaults.flaky_fails);
+  EXPECT_EQ(parse({"--reruns", "0"}).reruns, 0);
+}
+
+TEST(Options, BadRerunFlagsAreUsageErrors) {
+  EXPECT_EQ(usage_error({"--reruns=-1"}), "argument --reruns '-1': expected a number of reruns from 0");
+  EXPECT_EQ(usage_error({"--reruns", "two"}), "argument --reruns 'two': expected a number of reruns from 0");
+  EXPECT_EQ(usage_error({"--flaky-result", "maybe"}), "argument --flaky-result 'maybe': expected pass or fail");
+  EXPECT_EQ(usage_error({"--reruns-delay=-1"}), "argument --reruns-delay: expected seconds >= 0");
+}
