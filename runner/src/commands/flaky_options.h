@@ -1,5 +1,6 @@
 // The flags for flaky and order-dependent tests: --reruns, --reruns-delay,
-// --flaky-result. Kept apart from options.cc, which only adds them to its
+// --flaky-result, --lf, --ff, --lfnf, --random-order, --random-order-seed.
+// Kept apart from options.cc, which only adds them to its
 // command line and applies them after parsing.
 #pragma once
 
@@ -16,6 +17,10 @@ struct FlakyFlags {
   std::string reruns;
   double reruns_delay = 0;
   std::string flaky_result = "pass";
+  bool last_failed = false, failed_first = false;
+  std::string lfnf = "all";
+  bool random_order = false;
+  std::string random_order_seed;
 };
 
 void add_flaky_options(CLI::App& app, FlakyFlags& flags);

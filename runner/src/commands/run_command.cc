@@ -9,6 +9,7 @@
 #include <cstring>
 #include <random>
 
+#include "commands/run_order.h"
 #include "process/process.h"
 #include "execution/process_executor.h"
 #include "execution/process_fixture_host.h"
@@ -18,6 +19,7 @@
 #include "formats/manifest.h"
 #include "model/exit_status.h"
 #include "plan/marker_check.h"
+#include "plan/random_order.h"
 #include "reports/history_recorder.h"
 #include "reports/json_report.h"
 #include "reports/junit_report.h"
@@ -246,25 +248,31 @@ int exit_status(const RunSummary& summary, const RunOptions& options) {
 // Steps 3 to 5: builds the parts, runs, and writes the reports and the
 // duration history. Throws FileError and ProcessError.
 int run_and_report(const RunOptions& options, const std::string& manifest_path, const Manifest& manifest,
-                   const RunCases& cases) {
+                   const RunCases& cases, const RunOrder& order) {
   const std::string history_path = sibling_path(manifest_path, "history.json");
   const HistoryRead history = read_history(history_path);
   if (!history.warning.empty()) std::fprintf(stderr, "ptest: warning: %s\n", history.warning.c_str());
 
-  Scheduler scheduler(manifest.cases, cases.runnable, scheduler_options(options, manifest, history.history));
+  SchedulerOptions ordered = scheduler_options(options, manifest, history.history);
+  ordered.keep_order = order.keep_order;
+  Scheduler scheduler(manifest.cases, cases.runnable, std::move(ordered));
   const int workers = scheduler.worker_count();
   ScratchDirectories scratch(workers);
-  const ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
+  ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
+  if (order.seed) executor_options.gtest_random_seed = gtest_random_seed(*order.seed);
   ProcessExecutor executor(manifest, executor_options);
   ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
   RunReporters reporters(options, manifest);
 
-  reporters.all().run_started(
-      RunStart{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid});
+  RunStart start{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid};
+  start.random_order_seed = order.seed;
+  reporters.all().run_started(start);
   const RunSummary summary = run_tests(manifest, scheduler, executor, reporters.all(), cases.disabled,
                                        run_loop_options(options, fixture_host, workers));
 
   save_history(history_path, history, reporters.history_updates());
+  save_last_run(manifest_path, manifest, cases.runnable, reporters.history_updates(), executor_options.testrun_uid,
+                order.seed);
   reporters.write_reports();
   return exit_status(summary, options);
 }
@@ -277,6 +285,7 @@ int run_command(const RunOptions& options) {
   std::string manifest_path;
   Manifest manifest;
   std::vector<std::size_t> selected;
+  RunOrder order;
   try {
     manifest_path = locate_manifest(options);
     manifest = read_manifest(manifest_path);
@@ -285,10 +294,13 @@ int run_command(const RunOptions& options) {
       return kExitOk;
     }
     selected = select_cases(options.selection, manifest);
+    order = order_run(options, manifest_path, manifest, selected);
+    selected = order.selected;
   } catch (const UserError& error) {
     return fail(kExitUsageError, error.what());
   }
   if (options.collect_only) return print_collection(manifest, selected, options.json);
+  if (!order.note.empty()) std::printf("ptest: %s\n", order.note.c_str());
   if (selected.empty()) {
     std::printf("ptest: no tests selected (%zu in the manifest)\n", manifest.cases.size());
     return kExitNoTests;
@@ -303,7 +315,7 @@ int run_command(const RunOptions& options) {
   }
 
   try {
-    return run_and_report(options, manifest_path, manifest, cases);
+    return run_and_report(options, manifest_path, manifest, cases, order);
   } catch (const FileError& error) {
     return fail(kExitInternalError, error.what());
   } catch (const ProcessError& error) {

@@ -30,6 +30,10 @@ void ProcessExecutor::start(const Batch& batch) {
   Command command;
   command.argv.push_back(target.executable);
   for (std::string& argument : protocol->arguments()) command.argv.push_back(std::move(argument));
+  if (options_.gtest_random_seed && target.framework == Framework::gtest) {
+    command.argv.push_back("--gtest_shuffle");
+    command.argv.push_back("--gtest_random_seed=" + std::to_string(*options_.gtest_random_seed));
+  }
   const std::string tmpdir = worker < options_.worker_tmpdirs.size() ? options_.worker_tmpdirs[worker] : std::string();
   command.environment = case_environment(options_.base_environment, target, batch.environment,
                                          {batch.worker, options_.worker_count, options_.testrun_uid, tmpdir});

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct ProcessExecutorOptions {
   std::string testrun_uid;
   std::vector<std::string> worker_tmpdirs;    // one per worker
   std::size_t output_limit = 1024 * 1024;     // bytes kept per case
+  // --random-order: GoogleTest shuffles each process's cases with this seed
+  // (--gtest_shuffle), since it runs them in its own order, not the filter's.
+  std::optional<int> gtest_random_seed;
 };
 
 class ProcessExecutor : public Executor {

@@ -102,7 +102,7 @@ std::vector<Scheduler::Unit> Scheduler::make_units(const std::vector<std::size_t
 // the last unit to start is a short one), then the short ones in manifest
 // order, which keeps a binary's short cases together for batching.
 void Scheduler::order_by_history(std::vector<Unit>& units) const {
-  if (options_.known_durations.empty() || options_.mode == DistMode::no) return;
+  if (options_.known_durations.empty() || options_.mode == DistMode::no || options_.keep_order) return;
   auto urgent = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
       return options_.known_durations[i] < 0 || (!options_.failed_last.empty() && options_.failed_last[i]);

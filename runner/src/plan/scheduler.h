@@ -53,6 +53,9 @@ struct SchedulerOptions {
   // and whether it failed last time. Empty: no history.
   std::vector<double> known_durations;
   std::vector<bool> failed_last;
+  // The selection's order is the one to run (--random-order, --ff): the
+  // history still sizes and balances batches, but does not reorder them.
+  bool keep_order = false;
   double batch_budget = 0.05;  // seconds of estimated work per batch
   // --gtest_filter is one argument, and Linux caps one argument at 128 KiB.
   std::size_t max_batch_name_bytes = 100 * 1024;

@@ -72,6 +72,7 @@ std::string JsonReport::render() const {
       {"runner", {{"cpu_seconds", rounded(runner_cpu_seconds_)}, {"peak_rss_kb", runner_peak_rss_kb_}}},
       {"cases", std::move(cases)},
   };
+  document["random_order_seed"] = start_.random_order_seed ? json(*start_.random_order_seed) : json(nullptr);
   // Test output need not be UTF-8; replace what is not rather than fail.
   return document.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -38,6 +38,10 @@ void TerminalReporter::run_started(const RunStart& start) {
   std::fprintf(options_.out, "ptest: %zu case%s, %d worker%s [%s], run %s\n", start.selected,
                start.selected == 1 ? "" : "s", start.workers, start.workers == 1 ? "" : "s",
                start.dist_mode.c_str(), start.testrun_uid.c_str());
+  if (start.random_order_seed)
+    std::fprintf(options_.out, "ptest: random order, seed %llu (--random-order-seed %llu repeats it)\n",
+                 static_cast<unsigned long long>(*start.random_order_seed),
+                 static_cast<unsigned long long>(*start.random_order_seed));
   std::fflush(options_.out);
 }
 

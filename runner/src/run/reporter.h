@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@ struct RunStart {
   int workers = 0;
   std::string dist_mode;
   std::string testrun_uid;
+  std::optional<std::uint64_t> random_order_seed;  // --random-order; empty: the manifest's order
 };
 
 struct RunSummary {

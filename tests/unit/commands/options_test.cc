@@ -298,3 +298,27 @@ TEST(Options, BadRerunFlagsAreUsageErrors) {
   EXPECT_EQ(usage_error({"--flaky-result", "maybe"}), "argument --flaky-result 'maybe': expected pass or fail");
   EXPECT_EQ(usage_error({"--reruns-delay=-1"}), "argument --reruns-delay: expected seconds >= 0");
 }
+
+TEST(Options, LastFailedAndRandomOrder) {
+  EXPECT_EQ(parse({"--lf"}).last_failed, LastFailedMode::only);
+  EXPECT_EQ(parse({"--last-failed"}).last_failed, LastFailedMode::only);
+  EXPECT_EQ(parse({"--ff"}).last_failed, LastFailedMode::first);
+  EXPECT_TRUE(parse({"--lf", "--lfnf", "none"}).last_failed_none);
+  EXPECT_FALSE(parse({}).random_order);
+  EXPECT_TRUE(parse({"--random-order"}).random_order);
+  const RunOptions seeded = parse({"--random-order-seed", "1234"});
+  EXPECT_TRUE(seeded.random_order);  // a seed turns random order on
+  EXPECT_EQ(seeded.random_order_seed, 1234u);
+  const RunOptions last = parse({"--random-order-seed", "last"});
+  EXPECT_TRUE(last.random_order_seed_last);
+  EXPECT_FALSE(last.random_order_seed);
+}
+
+TEST(Options, BadLastFailedAndSeedFlagsAreUsageErrors) {
+  EXPECT_EQ(usage_error({"--random-order-seed", "abc"}),
+            "argument --random-order-seed 'abc': expected a number from 0, or 'last'");
+  EXPECT_EQ(usage_error({"--random-order-seed=-3"}),
+            "argument --random-order-seed '-3': expected a number from 0, or 'last'");
+  EXPECT_EQ(usage_error({"--lfnf", "some"}), "argument --lfnf 'some': expected all or none");
+  EXPECT_EQ(usage_error({"--lf", "--ff"}), "arguments --lf and --ff: give one of them");
+}
