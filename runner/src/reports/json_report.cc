@@ -33,7 +33,31 @@ nlohmann::json attempts_json(const CaseResult& result) {
   return attempts;
 }
 
+// "processes": each test process with its worker, binary and the case ids it began, in order.
+nlohmann::json processes_json(const ProcessLog& log, const Manifest& manifest) {
+  nlohmann::json processes = nlohmann::json::array();
+  for (const ProcessRecord& process : log.processes()) {
+    nlohmann::json ids = nlohmann::json::array(), not_started = nlohmann::json::array();
+    for (std::size_t index : process.cases) ids.push_back(manifest.cases[index].id);
+    for (std::size_t index : process.not_started) not_started.push_back(manifest.cases[index].id);
+    nlohmann::json entry = {{"worker", worker_name(process.worker)},
+                            {"target", manifest.targets[process.target].name},
+                            {"start", rounded(process.start)},
+                            {"cases", std::move(ids)}};
+    if (!not_started.empty()) entry["not_started"] = std::move(not_started);
+    processes.push_back(std::move(entry));
+  }
+  return processes;
+}
+
 }  // namespace
+
+// The run loop reports the manifest's own cases, so the index is the case's place in it.
+void JsonReport::case_started(const TestCase& test_case, int worker) {
+  const TestCase* first = manifest_.cases.data();
+  if (&test_case < first || &test_case >= first + manifest_.cases.size()) return;  // not the manifest's
+  processes_.case_started(static_cast<std::size_t>(&test_case - first), worker);
+}
 
 std::string JsonReport::render() const {
   using nlohmann::json;
@@ -72,6 +96,7 @@ std::string JsonReport::render() const {
       {"runner", {{"cpu_seconds", rounded(runner_cpu_seconds_)}, {"peak_rss_kb", runner_peak_rss_kb_}}},
       {"cases", std::move(cases)},
   };
+  document["processes"] = processes_json(processes_, manifest_);
   document["random_order_seed"] = start_.random_order_seed ? json(*start_.random_order_seed) : json(nullptr);
   // Test output need not be UTF-8; replace what is not rather than fail.
   return document.dump(1, ' ', false, json::error_handler_t::replace) + "\n";

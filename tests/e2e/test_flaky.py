@@ -1,0 +1,144 @@
+"""Flaky and order-dependent cases: --reruns makes a case that fails and then
+passes `flaky`, keeping every attempt in the reports; --lf picks what failed
+or never ran; --random-order-seed repeats the same processes; bad flags
+are exit 4."""
+import os
+import unittest
+import xml.etree.ElementTree as ElementTree
+
+import e2e
+
+FIRST = "flaky::Flaky.FailsOnFirstAttempt"
+ALWAYS = "flaky::Flaky.AlwaysFails"
+PASSES = "flaky::Flaky.Passes"
+ORDER_B = "flaky::Order.B"
+LATER = "zlater::Later.Passes"
+
+
+class Flaky(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.build = e2e.configure_and_build("flaky", "flaky")
+        cls.runs = 0
+
+    def run_with_report(self, *args):
+        """Runs ptest with a JSON report; returns (status, output, report, cases by id)."""
+        type(self).runs += 1
+        path = os.path.join(self.build, "report-%d.json" % self.runs)
+        status, output = e2e.ptest(self.build, "--report-json", path, *args)
+        report, cases = e2e.json_report(path)
+        return status, output, report, cases
+
+    def test_a_case_that_passes_on_a_rerun_is_flaky_and_the_run_passes(self):
+        status, output, report, cases = self.run_with_report("-n", "2", "--reruns", "2", FIRST, PASSES)
+        self.assertEqual(status, 0, output)
+        self.assertEqual(cases[FIRST]["outcome"], "flaky", output)
+        self.assertEqual([a["outcome"] for a in cases[FIRST]["attempts"]], ["failed", "passed"])
+        self.assertIn("FLAKY 2/3 " + FIRST, output)
+        self.assertIn("1 passed, 1 flaky in", output)
+        self.assertEqual(report["summary"]["flaky"], 1)
+
+    def test_flaky_result_fail_makes_a_flaky_case_fail_the_run(self):
+        status, output, _, cases = self.run_with_report("--reruns", "1", "--flaky-result", "fail", FIRST)
+        self.assertEqual(status, 1, output)
+        self.assertEqual(cases[FIRST]["outcome"], "flaky")
+
+    def test_every_attempt_is_kept_in_the_json_report_and_junit(self):
+        junit = os.path.join(self.build, "attempts.xml")
+        status, output, report, cases = self.run_with_report("-n", "2", "--reruns", "2", "--junitxml", junit,
+                                                             FIRST, ALWAYS)
+        self.assertEqual(status, 1, output)
+        self.assertEqual(cases[ALWAYS]["outcome"], "failed")
+        attempts = cases[ALWAYS]["attempts"]
+        self.assertEqual([a["outcome"] for a in attempts], ["failed"] * 3)
+        for attempt in attempts:
+            self.assertIn("fails every time", attempt["output"])
+            self.assertIn(attempt["worker"], ("gw0", "gw1"))
+        # Each rerun was a process of its own.
+        alone = [p for p in report["processes"] if p["cases"] == [ALWAYS]]
+        self.assertGreaterEqual(len(alone), 2, report["processes"])
+        by_name = {c.get("name"): c for c in ElementTree.parse(junit).getroot().iter("testcase")}
+        flaky, failing = by_name["FailsOnFirstAttempt"], by_name["AlwaysFails"]
+        self.assertIsNone(flaky.find("failure"))
+        self.assertEqual(len(flaky.findall("flakyFailure")), 1)
+        self.assertIn("first attempt of run", flaky.find("flakyFailure/stackTrace").text)
+        self.assertIsNotNone(failing.find("failure"))
+        self.assertEqual(len(failing.findall("rerunFailure")), 2)
+
+    def test_an_order_dependent_case_passes_alone_on_its_rerun(self):
+        status, output, _, cases = self.run_with_report("--dist", "no", "--reruns", "1", "flaky::Order.*")
+        self.assertEqual(status, 0, output)
+        self.assertEqual(cases[ORDER_B]["outcome"], "flaky")
+        self.assertIn("Order.A ran before me", cases[ORDER_B]["attempts"][0]["output"])
+
+    def test_last_failed_runs_exactly_what_failed(self):
+        status, output, _, cases = self.run_with_report("--dist", "no", "flaky::*")
+        self.assertEqual(status, 1, output)
+        failed = sorted(i for i, c in cases.items() if c["outcome"] == "failed")
+        self.assertEqual(failed, sorted([FIRST, ALWAYS, ORDER_B]))
+        self.assertEqual(e2e.collect(self.build, "--lf", "flaky::*"), failed)
+        self.assertEqual(e2e.collect(self.build, "--last-failed", "flaky::*"), failed)
+
+    def test_last_failed_also_runs_what_an_early_stop_left_not_run(self):
+        status, output, report, cases = self.run_with_report("--dist", "no", "-x", ALWAYS, LATER)
+        self.assertEqual(status, 1, output)
+        self.assertNotIn(LATER, cases)  # -x stopped before its process
+        self.assertEqual(report["summary"]["not_run"], 1)
+        self.assertEqual(e2e.collect(self.build, "--lf", ALWAYS, LATER), sorted([ALWAYS, LATER]))
+        status, output, _, cases = self.run_with_report("--lf", ALWAYS, LATER, PASSES)
+        self.assertEqual(sorted(cases), sorted([ALWAYS, LATER]), output)
+
+    def test_failed_first_runs_them_first_then_the_rest(self):
+        self.run_with_report("--dist", "no", "flaky::Flaky.*")
+        status, output, report, _ = self.run_with_report("--dist", "no", "--ff", "flaky::Flaky.*")
+        started = [case for process in report["processes"] for case in process["cases"]]
+        self.assertEqual(sorted(started[:2]), sorted([FIRST, ALWAYS]), report["processes"])
+        self.assertEqual(started[2:], [PASSES])
+
+    def test_last_failed_with_nothing_failed_runs_all_unless_none(self):
+        self.run_with_report(PASSES)
+        status, output = e2e.ptest(self.build, "--lf", PASSES)
+        self.assertEqual(status, 0, output)
+        self.assertIn("--lf: nothing failed last time; running all 1 selected", output)
+        status, output = e2e.ptest(self.build, "--lf", "--lfnf", "none", PASSES)
+        self.assertEqual(status, 5, output)
+
+    def test_the_same_seed_gives_the_same_processes_and_another_seed_another_order(self):
+        def sequences(seed):
+            status, output, report, _ = self.run_with_report("--dist", "no", "--random-order-seed", seed, "flaky::*",
+                                                             "zlater::*")
+            self.assertIn("random order, seed %s" % seed, output)
+            self.assertEqual(report["random_order_seed"], int(seed))
+            return [(p["worker"], p["target"], p["cases"]) for p in report["processes"]]
+
+        first = sequences("1234")
+        self.assertEqual(sequences("1234"), first)
+        self.assertNotEqual(sequences("99"), first)
+
+    def test_random_order_seed_last_reuses_the_last_runs_seed(self):
+        _, output, report, _ = self.run_with_report("--random-order", PASSES)
+        seed = report["random_order_seed"]
+        self.assertIsInstance(seed, int)
+        _, output, report, _ = self.run_with_report("--random-order-seed", "last", PASSES)
+        self.assertEqual(report["random_order_seed"], seed, output)
+
+    def assert_usage_error(self, args, message):
+        status, output = e2e.ptest(self.build, *args)
+        self.assertEqual(status, 4, output)
+        lines = output.strip().splitlines()
+        self.assertEqual(len(lines), 1, output)
+        self.assertTrue(lines[0].startswith("ptest: error: "), output)
+        self.assertIn(message, lines[0])
+
+    def test_bad_flags_are_one_error_line_and_exit_4(self):
+        self.assert_usage_error(["--reruns", "-1"], "argument --reruns '-1'")
+        self.assert_usage_error(["--random-order-seed", "abc"], "argument --random-order-seed 'abc'")
+        self.assert_usage_error(["--flaky-result", "maybe"], "argument --flaky-result 'maybe'")
+
+    def test_seed_last_without_an_earlier_random_run_is_an_error(self):
+        self.run_with_report(PASSES)  # a run that kept its order
+        self.assert_usage_error(["--random-order-seed", "last", PASSES], "no earlier run with random order")
+
+
+if __name__ == "__main__":
+    e2e.main()
