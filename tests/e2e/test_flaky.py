@@ -1,7 +1,8 @@
 """Flaky and order-dependent cases: --reruns makes a case that fails and then
 passes `flaky`, keeping every attempt in the reports; --lf picks what failed
-or never ran; --random-order-seed repeats the same processes; bad flags
-are exit 4."""
+or never ran; --random-order-seed repeats the same processes; replay runs
+a report's processes again; bad flags and reports are exit 4."""
+import json
 import os
 import unittest
 import xml.etree.ElementTree as ElementTree
@@ -27,6 +28,7 @@ class Flaky(unittest.TestCase):
         path = os.path.join(self.build, "report-%d.json" % self.runs)
         status, output = e2e.ptest(self.build, "--report-json", path, *args)
         report, cases = e2e.json_report(path)
+        self.last_report = path
         return status, output, report, cases
 
     def test_a_case_that_passes_on_a_rerun_is_flaky_and_the_run_passes(self):
@@ -121,6 +123,75 @@ class Flaky(unittest.TestCase):
         self.assertIsInstance(seed, int)
         _, output, report, _ = self.run_with_report("--random-order-seed", "last", PASSES)
         self.assertEqual(report["random_order_seed"], seed, output)
+
+    def order_runs(self):
+        """Runs Order.* in one shuffled process per seed until one where B failed
+        after A and one where it passed; returns their report paths."""
+        found = {}
+        for seed in range(1, 30):
+            status, output, report, cases = self.run_with_report("--dist", "no", "--random-order-seed", str(seed),
+                                                                 "flaky::Order.*")
+            found.setdefault(cases[ORDER_B]["outcome"], (self.last_report, report))
+            if len(found) == 2:
+                return found
+        self.fail("no seed from 1 to 29 ran Order.B both before and after Order.A: %s" % found)
+
+    def test_replay_brings_back_an_order_dependent_failure(self):
+        found = self.order_runs()
+        path, original = found["failed"]
+        self.assertEqual(e2e.collect(self.build, ORDER_B), [ORDER_B])
+        status, output = e2e.ptest(self.build, ORDER_B)  # alone, it passes
+        self.assertEqual(status, 0, output)
+        replayed = os.path.join(self.build, "replayed.json")
+        status, output = e2e.ptest(self.build, "replay", path, "--report-json", replayed)
+        self.assertEqual(status, 1, output)
+        self.assertIn("replaying 1 test process of", output)
+        report, cases = e2e.json_report(replayed)
+        self.assertEqual(cases[ORDER_B]["outcome"], "failed", output)
+        self.assertEqual([p["cases"] for p in report["processes"]], [p["cases"] for p in original["processes"]])
+        # And the run where B came first passes again.
+        status, output = e2e.ptest(self.build, "replay", found["passed"][0])
+        self.assertEqual(status, 0, output)
+
+    def test_replay_of_one_worker_runs_only_its_processes(self):
+        _, _, original, _ = self.run_with_report("-n", "2", "--dist", "load", "flaky::Order.*", "flaky::Flaky.Passes")
+        workers = sorted({p["worker"] for p in original["processes"]})
+        replayed = os.path.join(self.build, "one-worker.json")
+        status, output = e2e.ptest(self.build, "replay", self.last_report, "--worker", workers[-1],
+                                   "--report-json", replayed)
+        report, _ = e2e.json_report(replayed)
+        expected = [p["cases"] for p in original["processes"] if p["worker"] == workers[-1]]
+        self.assertEqual([p["cases"] for p in report["processes"]], expected, output)
+        self.assertEqual({p["worker"] for p in report["processes"]}, {workers[-1]})
+
+    def test_replay_of_bad_reports_is_one_error_line_and_exit_4(self):
+        missing = os.path.join(self.build, "missing.json")
+        self.assert_usage_error(["replay", missing], "replay report '%s'" % missing)
+        _, _, report, _ = self.run_with_report(PASSES)
+        with open(self.last_report) as f:
+            text = f.read()
+        truncated = os.path.join(self.build, "truncated.json")
+        with open(truncated, "w") as f:
+            f.write(text[: len(text) // 2])
+        self.assert_usage_error(["replay", truncated], "not JSON, or cut short")
+        foreign = os.path.join(self.build, "foreign.json")
+        with open(foreign, "w") as f:
+            f.write('{"tests": []}')
+        self.assert_usage_error(["replay", foreign], "not a ptest JSON report")
+        self.assert_usage_error(["replay", self.last_report, "--worker", "gw9"], "argument --worker 'gw9'")
+        renamed = os.path.join(self.build, "renamed.json")
+        report["processes"][0]["cases"] = ["flaky::Gone.Case"]
+        with open(renamed, "w") as f:
+            f.write(json.dumps(report))
+        self.assert_usage_error(["replay", renamed], "case 'flaky::Gone.Case' is not in the manifest")
+        # A manifest whose binaries are gone: rebuild first.
+        manifest = e2e.manifest(self.build)
+        for target in manifest["targets"]:
+            target["executable"] = os.path.join(self.build, "gone", os.path.basename(target["executable"]))
+        moved = os.path.join(self.build, "moved-manifest.json")
+        with open(moved, "w") as f:
+            f.write(json.dumps(manifest))
+        self.assert_usage_error(["replay", self.last_report, "--manifest", moved], "rebuild the project")
 
     def assert_usage_error(self, args, message):
         status, output = e2e.ptest(self.build, *args)

@@ -1,6 +1,7 @@
 // The ptest binary: `ptest [options] [PATTERN...]` runs tests;
 // `ptest discover SPEC [SPEC_HASH]` is the build-time step of ptest_discover_tests(),
-// `ptest exec --slots DIR -- COMMAND...` how CTest runs each case.
+// `ptest exec --slots DIR -- COMMAND...` how CTest runs each case,
+// `ptest replay REPORT.json [--worker gwN]` runs a report's processes again.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -9,6 +10,7 @@
 #include "commands/discover_command.h"
 #include "commands/exec_command.h"
 #include "commands/options.h"
+#include "commands/replay_command.h"
 #include "commands/run_command.h"
 #include "model/errors.h"
 #include "model/exit_status.h"
@@ -18,6 +20,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
   if (!arguments.empty() && arguments[0] == "exec")
     return exec_command(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
+  if (!arguments.empty() && arguments[0] == "replay")
+    return replay_command(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
+  // <build>/ptest/ptest puts `--manifest FILE` first: a replay of that build's manifest.
+  if (arguments.size() >= 3 && arguments[0] == "--manifest" && arguments[2] == "replay") {
+    std::vector<std::string> replay{arguments[0], arguments[1]};
+    replay.insert(replay.end(), arguments.begin() + 3, arguments.end());
+    return replay_command(replay);
+  }
   if (!arguments.empty() && arguments[0] == "discover") {
     // A third argument, the spec's hash, is there only to change the build
     // command when the spec changes; discovery does not need it.

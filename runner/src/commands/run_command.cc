@@ -255,6 +255,7 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
 
   SchedulerOptions ordered = scheduler_options(options, manifest, history.history);
   ordered.keep_order = order.keep_order;
+  ordered.fixed_batches = order.fixed_batches;
   Scheduler scheduler(manifest.cases, cases.runnable, std::move(ordered));
   const int workers = scheduler.worker_count();
   ScratchDirectories scratch(workers);
@@ -300,19 +301,26 @@ int run_command(const RunOptions& options) {
     return fail(kExitUsageError, error.what());
   }
   if (options.collect_only) return print_collection(manifest, selected, options.json);
-  if (!order.note.empty()) std::printf("ptest: %s\n", order.note.c_str());
   if (selected.empty()) {
+    if (!order.note.empty()) std::printf("ptest: %s\n", order.note.c_str());
     std::printf("ptest: no tests selected (%zu in the manifest)\n", manifest.cases.size());
     return kExitNoTests;
   }
+  return run_selected(options, manifest_path, manifest, order);
+}
 
-  const RunCases cases = prepare_cases(options, manifest, selected);
+std::string manifest_path_for(const RunOptions& options) { return locate_manifest(options); }
+
+int run_selected(const RunOptions& options, const std::string& manifest_path, Manifest& manifest,
+                 const RunOrder& order) {
+  const RunCases cases = prepare_cases(options, manifest, order.selected);
   try {
     check_binaries(manifest, cases.runnable);
     check_report_paths(options);
   } catch (const UsageError& error) {
     return fail(kExitUsageError, error.what());
   }
+  if (!order.note.empty()) std::printf("ptest: %s\n", order.note.c_str());
 
   try {
     return run_and_report(options, manifest_path, manifest, cases, order);

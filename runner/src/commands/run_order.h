@@ -18,7 +18,9 @@ struct RunOrder {
   std::vector<std::size_t> selected;        // what to run, in this order
   std::optional<std::uint64_t> seed;        // --random-order's seed
   bool keep_order = false;                  // the scheduler must not reorder by the history
-  std::string note;                         // a line to print before the run; empty: none
+  std::string note;                         // a line to print as the run starts; empty: none
+  // ptest replay: by worker, each process's cases (SchedulerOptions::fixed_batches).
+  std::vector<std::vector<std::vector<std::size_t>>> fixed_batches;
 };
 
 // Throws UsageError (--random-order-seed last with no seed to reuse).

@@ -58,6 +58,11 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   longest_in_target_.assign(targets, -1);
   finished_in_target_.assign(targets, 0);
   seconds_in_target_.assign(targets, 0);
+  if (!options_.fixed_batches.empty()) {
+    for (const auto& batches : options_.fixed_batches) fixed_.emplace_back(batches.begin(), batches.end());
+    hands_.resize(fixed_.size());
+    return;
+  }
   std::vector<Unit> units = make_units(selected);
   auto serial = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
@@ -347,7 +352,19 @@ void Scheduler::take_probe_sample(Queue& queue, std::size_t target, std::deque<s
   }
 }
 
+std::optional<Batch> Scheduler::next_fixed_batch(int worker) {
+  std::deque<std::vector<std::size_t>>& batches = fixed_.at(static_cast<std::size_t>(worker));
+  if (batches.empty()) return std::nullopt;
+  Batch batch;
+  batch.worker = worker;
+  batch.cases = std::move(batches.front());
+  batches.pop_front();
+  batch.target = cases_[batch.cases.front()].target;
+  return batch;
+}
+
 std::optional<Batch> Scheduler::next_batch(int worker) {
+  if (!fixed_.empty()) return next_fixed_batch(worker);
   std::deque<std::size_t>& hand = hands_.at(static_cast<std::size_t>(worker));
   if (hand.empty()) fill_hand(worker);
   if (hand.empty()) return std::nullopt;
@@ -390,6 +407,9 @@ void Scheduler::observe(std::size_t case_index, double seconds) {
 }
 
 void Scheduler::requeue(int worker, const std::vector<std::size_t>& cases) {
+  // A replay runs the recorded processes and no others: where the first run
+  // went on after a dead process, the report has that process too.
+  if (!fixed_.empty()) return;
   std::deque<std::size_t>& hand = hands_.at(static_cast<std::size_t>(worker));
   hand.insert(hand.begin(), cases.begin(), cases.end());
 }
@@ -399,6 +419,8 @@ std::size_t Scheduler::remaining() const {
   for (const Queue& queue : queues_) count += queue.cases;
   for (const auto& hand : hands_) count += hand.size();
   for (const Unit& unit : serial_) count += unit.cases.size();
+  for (const auto& batches : fixed_)
+    for (const auto& batch : batches) count += batch.size();
   return count;
 }
 
