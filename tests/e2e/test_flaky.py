@@ -124,6 +124,21 @@ class Flaky(unittest.TestCase):
         _, output, report, _ = self.run_with_report("--random-order-seed", "last", PASSES)
         self.assertEqual(report["random_order_seed"], seed, output)
 
+    def test_count_runs_every_case_that_many_times_over_the_workers(self):
+        status, output, report, _ = self.run_with_report("-n", "2", "--count", "3", PASSES, LATER)
+        self.assertEqual(status, 0, output)
+        ids = sorted(case["id"] for case in report["cases"])
+        self.assertEqual(ids, sorted([PASSES] * 3 + [LATER] * 3))
+        for process in report["processes"]:  # a round of a case needs a process of its own
+            self.assertEqual(len(process["cases"]), len(set(process["cases"])), report["processes"])
+        self.assertIn("6 passed", output)
+
+    def test_count_with_exitfirst_stops_at_the_first_failure(self):
+        status, output, report, _ = self.run_with_report("-n", "1", "--count", "5", "-x", ALWAYS)
+        self.assertEqual(status, 1, output)
+        self.assertEqual(len(report["cases"]), 1)
+        self.assertEqual(report["summary"]["not_run"], 4)
+
     def order_runs(self):
         """Runs Order.* in one shuffled process per seed until one where B failed
         after A and one where it passed; returns their report paths."""

@@ -1,5 +1,6 @@
 // The flags for flaky and order-dependent tests: --reruns, --reruns-delay,
-// --flaky-result, --lf, --ff, --lfnf, --random-order, --random-order-seed.
+// --flaky-result, --lf, --ff, --lfnf, --random-order, --random-order-seed,
+// --count.
 // Kept apart from options.cc, which only adds them to its
 // command line and applies them after parsing.
 #pragma once
@@ -21,6 +22,7 @@ struct FlakyFlags {
   std::string lfnf = "all";
   bool random_order = false;
   std::string random_order_seed;
+  std::string count;
 };
 
 void add_flaky_options(CLI::App& app, FlakyFlags& flags);

@@ -37,6 +37,7 @@ struct RunOptions {
   bool random_order = false;                         // --random-order, or a seed given
   std::optional<std::uint64_t> random_order_seed;    // empty: a new one (or the last run's)
   bool random_order_seed_last = false;               // --random-order-seed last
+  int count = 1;                                     // --count: rounds of the selection
 };
 
 // What parsing decided: run with these options, or exit at once (after

@@ -50,6 +50,28 @@ std::vector<bool> failed_or_not_run(const std::string& manifest_path, const Mani
   return chosen;
 }
 
+// --count N: N rounds of the selection; DISABLED_ cases, reported without
+// running, only in the first.
+void repeat(int count, const Manifest& manifest, std::vector<std::size_t>& selected) {
+  const std::vector<std::size_t> round = selected;
+  for (int i = 1; i < count; ++i)
+    for (std::size_t index : round)
+      if (!manifest.cases[index].disabled) selected.push_back(index);
+}
+
+// --lf, --ff: what failed or never finished last time, alone or first.
+void choose_last_failed_cases(const RunOptions& options, const std::string& manifest_path, const Manifest& manifest,
+                              RunOrder& order) {
+  const LastFailedChoice choice = choose_last_failed(order.selected, failed_or_not_run(manifest_path, manifest),
+                                                     options.last_failed, options.last_failed_none);
+  if (options.last_failed == LastFailedMode::first) order.keep_order = true;
+  if (options.last_failed == LastFailedMode::only && choice.chosen == 0)
+    order.note = options.last_failed_none ? "--lf: nothing failed last time; --lfnf none: running nothing"
+                                          : "--lf: nothing failed last time; running all " +
+                                                std::to_string(order.selected.size()) + " selected";
+  order.selected = choice.cases;
+}
+
 }  // namespace
 
 RunOrder order_run(const RunOptions& options, const std::string& manifest_path, const Manifest& manifest,
@@ -61,15 +83,8 @@ RunOrder order_run(const RunOptions& options, const std::string& manifest_path, 
     order.selected = shuffle_cases(order.selected, manifest.cases, *order.seed);
     order.keep_order = true;
   }
-  if (options.last_failed == LastFailedMode::off) return order;
-  const LastFailedChoice choice = choose_last_failed(order.selected, failed_or_not_run(manifest_path, manifest),
-                                                     options.last_failed, options.last_failed_none);
-  if (options.last_failed == LastFailedMode::first) order.keep_order = true;
-  if (options.last_failed == LastFailedMode::only && choice.chosen == 0)
-    order.note = options.last_failed_none ? "--lf: nothing failed last time; --lfnf none: running nothing"
-                                          : "--lf: nothing failed last time; running all " +
-                                                std::to_string(selected.size()) + " selected";
-  order.selected = choice.cases;
+  if (options.last_failed != LastFailedMode::off) choose_last_failed_cases(options, manifest_path, manifest, order);
+  repeat(options.count, manifest, order.selected);
   return order;
 }
 
@@ -78,8 +93,11 @@ void save_last_run(const std::string& manifest_path, const Manifest& manifest, c
   LastRun last_run;
   last_run.testrun_uid = testrun_uid;
   last_run.random_order_seed = seed;
-  for (std::size_t index : runnable)
-    if (!finished.count(manifest.cases[index].id)) last_run.not_run.push_back(manifest.cases[index].id);
+  std::unordered_set<std::string> listed;  // --count repeats cases
+  for (std::size_t index : runnable) {
+    const std::string& id = manifest.cases[index].id;
+    if (!finished.count(id) && listed.insert(id).second) last_run.not_run.push_back(id);
+  }
   try {
     write_last_run(last_run_path(manifest_path), last_run);
   } catch (const FileError& error) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <numeric>
 #include <string>
+#include <unordered_set>
 
 namespace ptest {
 
@@ -372,7 +373,8 @@ std::optional<Batch> Scheduler::next_batch(int worker) {
   batch.worker = worker;
   batch.target = cases_[hand.front()].target;
   std::size_t name_bytes = 0;
-  while (!hand.empty() && cases_[hand.front()].target == batch.target) {
+  std::unordered_set<std::size_t> in_batch;  // --count: a case's next round needs a process of its own
+  while (!hand.empty() && cases_[hand.front()].target == batch.target && in_batch.insert(hand.front()).second) {
     const std::size_t bytes = cases_[hand.front()].name.size() + 1;
     if (!batch.cases.empty() && name_bytes + bytes > options_.max_batch_name_bytes) break;
     name_bytes += bytes;

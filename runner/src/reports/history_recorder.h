@@ -10,7 +10,10 @@ class HistoryRecorder : public Reporter {
  public:
   void case_finished(const TestCase& test_case, const CaseResult& result) override {
     if (test_case.disabled) return;  // never run: nothing learned
-    updates_[test_case.id] = CaseHistory{result.stop - result.start, is_failure(result.outcome)};
+    // With --count, a case that failed in any round failed this run.
+    const auto [entry, first] = updates_.try_emplace(test_case.id);
+    entry->second.duration = result.stop - result.start;
+    entry->second.failed = is_failure(result.outcome) || (!first && entry->second.failed);
   }
   const History& updates() const { return updates_; }
 

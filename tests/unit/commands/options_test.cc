@@ -322,3 +322,11 @@ TEST(Options, BadLastFailedAndSeedFlagsAreUsageErrors) {
   EXPECT_EQ(usage_error({"--lfnf", "some"}), "argument --lfnf 'some': expected all or none");
   EXPECT_EQ(usage_error({"--lf", "--ff"}), "arguments --lf and --ff: give one of them");
 }
+
+TEST(Options, CountAndItsBadValues) {
+  EXPECT_EQ(parse({}).count, 1);
+  EXPECT_EQ(parse({"--count", "3"}).count, 3);
+  EXPECT_EQ(usage_error({"--count", "0"}), "argument --count '0': expected a number of times from 1");
+  EXPECT_EQ(usage_error({"--count", "x"}), "argument --count 'x': expected a number of times from 1");
+  EXPECT_EQ(usage_error({"--count", "2", "--reruns", "1"}), "arguments --count and --reruns: give one of them");
+}

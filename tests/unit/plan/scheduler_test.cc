@@ -330,3 +330,11 @@ TEST(Scheduler, KeepOrderLeavesTheSelectionsOrderDespiteTheHistory) {
   while (std::optional<Batch> batch = scheduler.next_batch(0)) order.insert(order.end(), batch->cases.begin(), batch->cases.end());
   EXPECT_EQ(order, (std::vector<std::size_t>{2, 0, 1, 3}));
 }
+
+TEST(Scheduler, ACaseGivenTwiceNeverRunsTwiceInOneBatch) {
+  const Manifest manifest = ptest::testing::numbered_cases(3);
+  Scheduler scheduler(manifest.cases, {0, 1, 2, 0, 1, 2, 0, 1, 2}, scheduler_options(DistMode::no, 1));
+  std::vector<std::vector<std::size_t>> batches;
+  while (std::optional<Batch> batch = scheduler.next_batch(0)) batches.push_back(batch->cases);
+  EXPECT_EQ(batches, (std::vector<std::vector<std::size_t>>{{0, 1, 2}, {0, 1, 2}, {0, 1, 2}}));
+}
