@@ -73,8 +73,28 @@ class Flaky(unittest.TestCase):
         self.assertEqual(cases[ORDER_B]["outcome"], "flaky")
         self.assertIn("Order.A ran before me", cases[ORDER_B]["attempts"][0]["output"])
 
+    def test_a_markers_reruns_apply_without_the_flag_and_the_flag_overrides_them(self):
+        self.assertEqual([c["reruns"] for c in e2e.manifest(self.build)["cases"] if c["id"] == FIRST], [2])
+        status, output, _, cases = self.run_with_report(FIRST, ALWAYS)  # ptest_marker_defaults(flaky RERUNS 2)
+        self.assertEqual(cases[FIRST]["outcome"], "flaky", output)
+        self.assertEqual(len(cases[FIRST]["attempts"]), 2)
+        self.assertNotIn("attempts", cases[ALWAYS])  # no marker, no rerun
+        status, output, _, cases = self.run_with_report("--reruns", "0", FIRST)
+        self.assertEqual(cases[FIRST]["outcome"], "failed", output)
+
+    def test_a_bad_reruns_default_fails_configure(self):
+        source = os.path.join(e2e.WORK, "flaky-bad-reruns")
+        os.makedirs(source, exist_ok=True)
+        with open(os.path.join(source, "CMakeLists.txt"), "w") as f:
+            f.write("cmake_minimum_required(VERSION 3.20)\nproject(bad NONE)\n"
+                    "find_package(PTest CONFIG REQUIRED)\n"
+                    "ptest_markers(flaky \"may fail\")\nptest_marker_defaults(flaky RERUNS two)\n")
+        status, output = e2e.configure(source, source + "-build", expect_ok=False)
+        self.assertNotEqual(status, 0)
+        self.assertIn("ptest_marker_defaults(): RERUNS 'two' is not a whole number from 0", output)
+
     def test_last_failed_runs_exactly_what_failed(self):
-        status, output, _, cases = self.run_with_report("--dist", "no", "flaky::*")
+        status, output, _, cases = self.run_with_report("--dist", "no", "--reruns", "0", "flaky::*")
         self.assertEqual(status, 1, output)
         failed = sorted(i for i, c in cases.items() if c["outcome"] == "failed")
         self.assertEqual(failed, sorted([FIRST, ALWAYS, ORDER_B]))
@@ -91,8 +111,8 @@ class Flaky(unittest.TestCase):
         self.assertEqual(sorted(cases), sorted([ALWAYS, LATER]), output)
 
     def test_failed_first_runs_them_first_then_the_rest(self):
-        self.run_with_report("--dist", "no", "flaky::Flaky.*")
-        status, output, report, _ = self.run_with_report("--dist", "no", "--ff", "flaky::Flaky.*")
+        self.run_with_report("--dist", "no", "--reruns", "0", "flaky::Flaky.*")
+        status, output, report, _ = self.run_with_report("--dist", "no", "--reruns", "0", "--ff", "flaky::Flaky.*")
         started = [case for process in report["processes"] for case in process["cases"]]
         self.assertEqual(sorted(started[:2]), sorted([FIRST, ALWAYS]), report["processes"])
         self.assertEqual(started[2:], [PASSES])

@@ -82,6 +82,7 @@ void apply_flaky_options(const FlakyFlags& flags, RunOptions& options) {
   // A case's failed attempts are kept by case, and rounds of one case may fail side by side.
   if (options.count > 1 && options.reruns.value_or(0) > 0)
     throw UsageError("arguments --count and --reruns: give one of them");
+  if (options.count > 1) options.reruns = 0;  // nor the markers' RERUNS
 }
 
 }  // namespace ptest
