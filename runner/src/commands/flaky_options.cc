@@ -2,23 +2,17 @@
 
 #include "commands/options.h"
 #include "model/errors.h"
+#include "util/whole_number.h"
 
 namespace ptest {
 
 namespace {
 
-// A whole number from 0, as the flag's text; UsageError otherwise.
-int parse_count(const std::string& flag, const std::string& text, const std::string& what) {
-  std::size_t used = 0;
-  long value = -1;
-  try {
-    value = std::stol(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || value < 0 || value > 1000000)
-    throw UsageError("argument " + flag + " '" + text + "': expected " + what);
-  return static_cast<int>(value);
+// A whole number from `min`, as the flag's text; UsageError otherwise.
+int parse_count(const std::string& flag, const std::string& text, int min, const std::string& what) {
+  const std::optional<long long> value = parse_whole_number(text, min, 1000000);
+  if (!value) throw UsageError("argument " + flag + " '" + text + "': expected " + what);
+  return static_cast<int>(*value);
 }
 
 // --random-order-seed: a number, or 'last' (the last run's seed, looked up later).
@@ -60,7 +54,7 @@ void add_flaky_options(CLI::App& app, FlakyFlags& flags) {
 }
 
 void apply_flaky_options(const FlakyFlags& flags, RunOptions& options) {
-  if (!flags.reruns.empty()) options.reruns = parse_count("--reruns", flags.reruns, "a number of reruns from 0");
+  if (!flags.reruns.empty()) options.reruns = parse_count("--reruns", flags.reruns, 0, "a number of reruns from 0");
   if (flags.reruns_delay < 0) throw UsageError("argument --reruns-delay: expected seconds >= 0");
   options.reruns_delay = flags.reruns_delay;
   if (flags.flaky_result != "pass" && flags.flaky_result != "fail")
@@ -75,10 +69,7 @@ void apply_flaky_options(const FlakyFlags& flags, RunOptions& options) {
   options.last_failed_none = flags.lfnf == "none";
   options.random_order = flags.random_order;
   if (!flags.random_order_seed.empty()) apply_seed(flags.random_order_seed, options);
-  if (!flags.count.empty()) {
-    options.count = parse_count("--count", flags.count, "a number of times from 1");
-    if (options.count < 1) throw UsageError("argument --count '" + flags.count + "': expected a number of times from 1");
-  }
+  if (!flags.count.empty()) options.count = parse_count("--count", flags.count, 1, "a number of times from 1");
   // A case's failed attempts are kept by case, and rounds of one case may fail side by side.
   if (options.count > 1 && options.reruns.value_or(0) > 0)
     throw UsageError("arguments --count and --reruns: give one of them");

@@ -6,6 +6,7 @@
 
 #include "commands/flaky_options.h"
 #include "model/version.h"
+#include "util/whole_number.h"
 
 namespace ptest {
 
@@ -13,16 +14,9 @@ namespace {
 
 int parse_workers(const std::string& text) {
   if (text == "auto") return 0;
-  std::size_t used = 0;
-  long value = -1;
-  try {
-    value = std::stol(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || value < 1 || value > 4096)
-    throw UsageError("argument -n '" + text + "': expected a number of workers from 1 to 4096, or 'auto'");
-  return static_cast<int>(value);
+  const std::optional<long long> value = parse_whole_number(text, 1, 4096);
+  if (!value) throw UsageError("argument -n '" + text + "': expected a number of workers from 1 to 4096, or 'auto'");
+  return static_cast<int>(*value);
 }
 
 }  // namespace

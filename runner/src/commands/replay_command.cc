@@ -10,6 +10,7 @@
 #include "model/errors.h"
 #include "model/exit_status.h"
 #include "util/atomic_file.h"
+#include "util/whole_number.h"
 
 namespace ptest {
 
@@ -49,15 +50,11 @@ ReplayRequest parse_replay_arguments(const std::vector<std::string>& arguments, 
 
 // "gw3" -> 3.
 int worker_number(const std::string& name, const std::string& what) {
-  std::size_t used = 0;
-  int number = -1;
-  try {
-    if (name.rfind("gw", 0) == 0) number = std::stoi(name.substr(2), &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (number < 0 || used == 0 || used + 2 != name.size()) throw UsageError(what + " '" + name + "': expected gw0, gw1, ...");
-  return number;
+  const std::optional<long long> number =
+      name.rfind("gw", 0) == 0 && name.size() > 2 && name[2] != '-' ? parse_whole_number(name.substr(2), 0, 4095)
+                                                                      : std::nullopt;
+  if (!number) throw UsageError(what + " '" + name + "': expected gw0, gw1, ...");
+  return static_cast<int>(*number);
 }
 
 nlohmann::json read_report(const std::string& path) {
