@@ -159,6 +159,23 @@ class Flaky(unittest.TestCase):
         self.assertEqual(len(report["cases"]), 1)
         self.assertEqual(report["summary"]["not_run"], 4)
 
+    def test_flaky_lists_the_cases_that_flipped_with_their_counts(self):
+        for _ in range(2):
+            self.run_with_report("--reruns", "1", FIRST, PASSES)  # flaky each run
+        self.run_with_report("--reruns", "0", FIRST, PASSES)  # fails this time
+        status, output = e2e.ptest(self.build, "--flaky", FIRST, PASSES)
+        self.assertEqual(status, 0, output)
+        lines = output.strip().splitlines()
+        self.assertEqual(lines[0].split(), ["flips", "flaky", "failed", "runs", "case"])
+        rows = {line.split()[-1]: [int(n) for n in line.split()[:4]] for line in lines[1:]}
+        self.assertNotIn(PASSES, rows)  # it never flipped
+        flips, flaky, failed, runs = rows[FIRST]
+        self.assertGreaterEqual(flaky, 2)
+        self.assertGreaterEqual(failed, 1)
+        self.assertGreaterEqual(flips, flaky + 1)
+        history = json.load(open(os.path.join(self.build, "ptest", "history.json")))
+        self.assertTrue(history["cases"][FIRST]["recent"].endswith("kkf"), history["cases"][FIRST])
+
     def order_runs(self):
         """Runs Order.* in one shuffled process per seed until one where B failed
         after A and one where it passed; returns their report paths."""

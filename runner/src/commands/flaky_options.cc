@@ -50,6 +50,8 @@ void add_flaky_options(CLI::App& app, FlakyFlags& flags) {
   app.add_flag("--random-order", flags.random_order, "shuffle the suites, and the cases within each");
   app.add_option("--random-order-seed", flags.random_order_seed,
                  "shuffle with this seed ('last': the last run's); implies --random-order");
+  app.add_flag("--flaky", flags.list_flaky,
+               "list the selected cases whose outcome flipped in their last runs, most flips first");
   app.add_option("--count", flags.count, "run every selected case N times, in N rounds (with -x: until a failure)");
 }
 
@@ -69,6 +71,7 @@ void apply_flaky_options(const FlakyFlags& flags, RunOptions& options) {
   options.last_failed_none = flags.lfnf == "none";
   options.random_order = flags.random_order;
   if (!flags.random_order_seed.empty()) apply_seed(flags.random_order_seed, options);
+  options.list_flaky = flags.list_flaky;
   if (!flags.count.empty()) options.count = parse_count("--count", flags.count, 1, "a number of times from 1");
   // A case's failed attempts are kept by case, and rounds of one case may fail side by side.
   if (options.count > 1 && options.reruns.value_or(0) > 0)

@@ -1,6 +1,6 @@
 // The flags for flaky and order-dependent tests: --reruns, --reruns-delay,
 // --flaky-result, --lf, --ff, --lfnf, --random-order, --random-order-seed,
-// --count.
+// --count, --flaky.
 // Kept apart from options.cc, which only adds them to its
 // command line and applies them after parsing.
 #pragma once
@@ -23,6 +23,7 @@ struct FlakyFlags {
   bool random_order = false;
   std::string random_order_seed;
   std::string count;
+  bool list_flaky = false;
 };
 
 void add_flaky_options(CLI::App& app, FlakyFlags& flags);

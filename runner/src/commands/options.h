@@ -38,6 +38,7 @@ struct RunOptions {
   std::optional<std::uint64_t> random_order_seed;    // empty: a new one (or the last run's)
   bool random_order_seed_last = false;               // --random-order-seed last
   int count = 1;                                     // --count: rounds of the selection
+  bool list_flaky = false;                           // --flaky: list, run nothing
 };
 
 // What parsing decided: run with these options, or exit at once (after

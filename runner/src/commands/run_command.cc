@@ -9,6 +9,7 @@
 #include <cstring>
 #include <random>
 
+#include "commands/flaky_listing.h"
 #include "commands/run_order.h"
 #include "process/process.h"
 #include "execution/process_executor.h"
@@ -295,6 +296,7 @@ int run_command(const RunOptions& options) {
       return kExitOk;
     }
     selected = select_cases(options.selection, manifest);
+    if (options.list_flaky) return print_flaky_cases(manifest_path, manifest, selected);
     order = order_run(options, manifest_path, manifest, selected);
     selected = order.selected;
   } catch (const UserError& error) {

@@ -1,4 +1,5 @@
-// Collects a run's durations and outcomes for the duration history.
+// Collects a run's durations and outcomes for the duration history: one
+// letter of `recent` per case and run (with --count, 'f' if any round failed).
 #pragma once
 
 #include "formats/history.h"
@@ -14,6 +15,7 @@ class HistoryRecorder : public Reporter {
     const auto [entry, first] = updates_.try_emplace(test_case.id);
     entry->second.duration = result.stop - result.start;
     entry->second.failed = is_failure(result.outcome) || (!first && entry->second.failed);
+    entry->second.recent = entry->second.failed ? "f" : result.outcome == Outcome::flaky ? "k" : "p";
   }
   const History& updates() const { return updates_; }
 
