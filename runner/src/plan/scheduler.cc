@@ -59,6 +59,11 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   longest_in_target_.assign(targets, -1);
   finished_in_target_.assign(targets, 0);
   seconds_in_target_.assign(targets, 0);
+  std::vector<bool> seen(cases.size(), false);
+  for (std::size_t index : selected) {
+    if (seen[index]) repeats_cases_ = true;
+    seen[index] = true;
+  }
   if (!options_.fixed_batches.empty()) {
     for (const auto& batches : options_.fixed_batches) fixed_.emplace_back(batches.begin(), batches.end());
     hands_.resize(fixed_.size());
@@ -373,8 +378,11 @@ std::optional<Batch> Scheduler::next_batch(int worker) {
   batch.worker = worker;
   batch.target = cases_[hand.front()].target;
   std::size_t name_bytes = 0;
-  std::unordered_set<std::size_t> in_batch;  // --count: a case's next round needs a process of its own
-  while (!hand.empty() && cases_[hand.front()].target == batch.target && in_batch.insert(hand.front()).second) {
+  // --count: a case's next round needs a process of its own (GoogleTest runs
+  // a name given twice in a filter once).
+  std::unordered_set<std::size_t> in_batch;
+  auto new_in_batch = [&](std::size_t index) { return !repeats_cases_ || in_batch.insert(index).second; };
+  while (!hand.empty() && cases_[hand.front()].target == batch.target && new_in_batch(hand.front())) {
     const std::size_t bytes = cases_[hand.front()].name.size() + 1;
     if (!batch.cases.empty() && name_bytes + bytes > options_.max_batch_name_bytes) break;
     name_bytes += bytes;

@@ -137,6 +137,7 @@ class Scheduler {
   std::vector<std::deque<std::size_t>> hands_;  // per worker: taken, not yet batched
   std::deque<Unit> serial_;                      // units with a serial case, run last, alone
   std::vector<std::deque<std::vector<std::size_t>>> fixed_;  // per worker, with fixed_batches
+  bool repeats_cases_ = false;  // a case is selected more than once (--count)
   // The longest duration seen in this run, by suite (numbered once, so that
   // observe(), called for every case, does no string lookups), by target,
   // and overall; < 0: nothing seen yet.
