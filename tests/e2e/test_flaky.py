@@ -131,6 +131,7 @@ class Flaky(unittest.TestCase):
                                                              "zlater::*")
             self.assertIn("random order, seed %s" % seed, output)
             self.assertEqual(report["random_order_seed"], int(seed))
+            self.assertEqual({p.get("gtest_random_seed") for p in report["processes"]}, {int(seed) % 99999 + 1})
             return [(p["worker"], p["target"], p["cases"]) for p in report["processes"]]
 
         first = sequences("1234")

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/version.h"
+#include "plan/random_order.h"
 
 namespace ptest {
 
@@ -33,8 +34,9 @@ nlohmann::json attempts_json(const CaseResult& result) {
   return attempts;
 }
 
-// "processes": each test process with its worker, binary and the case ids it began, in order.
-nlohmann::json processes_json(const ProcessLog& log, const Manifest& manifest) {
+// "processes": each test process with its worker, binary and the case ids
+// it began, in order, and under --random-order GoogleTest's shuffle seed.
+nlohmann::json processes_json(const ProcessLog& log, const Manifest& manifest, std::optional<std::uint64_t> seed) {
   nlohmann::json processes = nlohmann::json::array();
   for (const ProcessRecord& process : log.processes()) {
     nlohmann::json ids = nlohmann::json::array(), not_started = nlohmann::json::array();
@@ -45,6 +47,8 @@ nlohmann::json processes_json(const ProcessLog& log, const Manifest& manifest) {
                             {"start", rounded(process.start)},
                             {"cases", std::move(ids)}};
     if (!not_started.empty()) entry["not_started"] = std::move(not_started);
+    if (seed && manifest.targets[process.target].framework == Framework::gtest)
+      entry["gtest_random_seed"] = gtest_random_seed(*seed);
     processes.push_back(std::move(entry));
   }
   return processes;
@@ -96,7 +100,7 @@ std::string JsonReport::render() const {
       {"runner", {{"cpu_seconds", rounded(runner_cpu_seconds_)}, {"peak_rss_kb", runner_peak_rss_kb_}}},
       {"cases", std::move(cases)},
   };
-  document["processes"] = processes_json(processes_, manifest_);
+  document["processes"] = processes_json(processes_, manifest_, start_.random_order_seed);
   document["random_order_seed"] = start_.random_order_seed ? json(*start_.random_order_seed) : json(nullptr);
   // Test output need not be UTF-8; replace what is not rather than fail.
   return document.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
