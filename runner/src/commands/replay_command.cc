@@ -26,7 +26,7 @@ ReplayRequest parse_replay_arguments(const std::vector<std::string>& arguments, 
   ReplayRequest request;
   RunOptions& options = request.options;
   CLI::App app{"ptest replay: run the test processes of a JSON report again, in the same order", "ptest replay"};
-  int verbose = 0;
+  int verbose = 0, quiet = 0;
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("report", request.report, "a JSON report (ptest --report-json)")->required();
   app.add_option("--worker", request.worker, "only this worker's processes: gw0, gw1, ...");
@@ -35,6 +35,7 @@ ReplayRequest parse_replay_arguments(const std::vector<std::string>& arguments, 
   app.add_option("--junitxml", options.junitxml, "write a JUnit XML report to this file");
   app.add_option("--report-json", options.report_json, "write a JSON report to this file");
   app.add_flag("-v,--verbose", verbose, "a line per case");
+  app.add_flag("-q,--quiet", quiet, "no header line");
   std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
   try {
     app.parse(reversed);
@@ -43,7 +44,7 @@ ReplayRequest parse_replay_arguments(const std::vector<std::string>& arguments, 
   } catch (const CLI::ParseError& error) {
     throw UsageError(std::string("replay: ") + error.what() + " (see ptest replay --help)");
   }
-  options.verbosity = verbose;
+  options.verbosity = verbose - quiet;
   options.reruns = 0;  // the processes as they were, not more of them
   return request;
 }
