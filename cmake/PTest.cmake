@@ -121,7 +121,7 @@ in ``PTestHelpers.cmake``, next to this file.
   Settings for every case that carries a marker, under CTest and the runner
   alike::
 
-    ptest_marker_defaults(<marker> TIMEOUT <seconds>)
+    ptest_marker_defaults(<marker> [TIMEOUT <seconds>] [RERUNS <count>])
 
   Call it before the ``ptest_discover_tests()`` calls it should affect.
 
@@ -131,6 +131,16 @@ in ``PTestHelpers.cmake``, next to this file.
   ``TIMEOUT <seconds>``
     Replaces the target's ``TIMEOUT`` for the marker's cases; with several
     such markers on a case, the largest wins.
+
+  ``RERUNS <count>``
+    The runner runs a failed, crashed or timed-out case with the marker
+    again, up to ``<count>`` more times, each time alone in a new process;
+    one that then passes is ``flaky``. With several such markers on a case,
+    the largest wins; ``ptest --reruns`` replaces it for a run. CTest has no
+    per-test retry, so under ``ctest`` it does nothing: ``ctest --repeat
+    until-pass:<n>`` retries every test instead, and records a plain pass.
+
+  At least one of the two is needed.
 #]=======================================================================]
 
 #[=======================================================================[.rst:
@@ -191,6 +201,9 @@ private; registration order is kept wherever it matters.
   A marker's ``ptest_marker_defaults(... TIMEOUT)``, copied into the spec of
   every later ``ptest_discover_tests()`` that uses the marker.
 
+``_PTEST_MARKER_RERUNS_<marker>``
+  A marker's ``ptest_marker_defaults(... RERUNS)``, copied likewise.
+
 ``_PTEST_FIXTURES``
   The declared fixtures, in order.
 
@@ -243,8 +256,10 @@ function(ptest_discover_tests target)
   # <ptest/markers.h> for PTEST_MARK() in the target's sources.
   target_include_directories(${target} PRIVATE $<TARGET_PROPERTY:PTest::markers,INTERFACE_INCLUDE_DIRECTORIES>)
 
-  _ptest_marker_timeouts(marker_timeouts "${arg_MARKERS}" "${_blocks_MARK_NAMES}")
-  _ptest_spec_json(spec_json "${target}" "${_blocks_MARK_JSON}" "${_blocks_GROUP_JSON}" "${marker_timeouts}")
+  _ptest_marker_defaults_json(marker_timeouts TIMEOUT "${arg_MARKERS}" "${_blocks_MARK_NAMES}")
+  _ptest_marker_defaults_json(marker_reruns RERUNS "${arg_MARKERS}" "${_blocks_MARK_NAMES}")
+  _ptest_spec_json(spec_json "${target}" "${_blocks_MARK_JSON}" "${_blocks_GROUP_JSON}" "${marker_timeouts}"
+                   "${marker_reruns}")
   _ptest_write_spec("${target}" "${spec_json}")
   if(arg_DISCOVERY_MODE STREQUAL "POST_BUILD")
     _ptest_discover_post_build("${target}" "${spec_json}")
@@ -273,15 +288,26 @@ function(ptest_markers)
 endfunction()
 
 function(ptest_marker_defaults marker)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT;RERUNS" "")
   if(arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "ptest_marker_defaults(): unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' (keywords: TIMEOUT)")
+    message(FATAL_ERROR "ptest_marker_defaults(): unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' (keywords: TIMEOUT, RERUNS)")
   endif()
   _ptest_require_registered("ptest_marker_defaults()" "${marker}")
-  if(NOT arg_TIMEOUT MATCHES "^[0-9]+(\\.[0-9]+)?$")
-    message(FATAL_ERROR "ptest_marker_defaults(): TIMEOUT '${arg_TIMEOUT}' is not a number of seconds")
+  if(NOT DEFINED arg_TIMEOUT AND NOT DEFINED arg_RERUNS)
+    message(FATAL_ERROR "ptest_marker_defaults(): give TIMEOUT <seconds>, RERUNS <count> or both")
   endif()
-  set_property(GLOBAL PROPERTY _PTEST_MARKER_TIMEOUT_${marker} "${arg_TIMEOUT}")
+  if(DEFINED arg_TIMEOUT)
+    if(NOT arg_TIMEOUT MATCHES "^[0-9]+(\\.[0-9]+)?$")
+      message(FATAL_ERROR "ptest_marker_defaults(): TIMEOUT '${arg_TIMEOUT}' is not a number of seconds")
+    endif()
+    set_property(GLOBAL PROPERTY _PTEST_MARKER_TIMEOUT_${marker} "${arg_TIMEOUT}")
+  endif()
+  if(DEFINED arg_RERUNS)
+    if(NOT arg_RERUNS MATCHES "^[0-9]+$")
+      message(FATAL_ERROR "ptest_marker_defaults(): RERUNS '${arg_RERUNS}' is not a whole number from 0")
+    endif()
+    set_property(GLOBAL PROPERTY _PTEST_MARKER_RERUNS_${marker} "${arg_RERUNS}")
+  endif()
 endfunction()
 
 function(ptest_add_fixture name)

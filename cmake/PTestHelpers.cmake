@@ -305,27 +305,27 @@ macro(_ptest_target_files target)
   set(include_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_ptest_include.cmake")
 endmacro()
 
-# The JSON members "<marker>": <seconds> of the target's markers (from
-# MARKERS and from MARK blocks) that have a default TIMEOUT
-# (ptest_marker_defaults()).
-function(_ptest_marker_timeouts out markers mark_names)
-  set(timeouts "")
+# The JSON members "<marker>": <value> of the target's markers (from
+# MARKERS and from MARK blocks) that have a default `setting` (TIMEOUT or
+# RERUNS, from ptest_marker_defaults()).
+function(_ptest_marker_defaults_json out setting markers mark_names)
+  set(values "")
   foreach(marker IN LISTS markers mark_names)
-    get_property(timeout GLOBAL PROPERTY _PTEST_MARKER_TIMEOUT_${marker})
-    if(NOT "${timeout}" STREQUAL "")
-      list(APPEND timeouts "\"${marker}\": ${timeout}")
+    get_property(value GLOBAL PROPERTY _PTEST_MARKER_${setting}_${marker})
+    if(NOT "${value}" STREQUAL "")
+      list(APPEND values "\"${marker}\": ${value}")
     endif()
   endforeach()
-  list(REMOVE_DUPLICATES timeouts)
-  list(JOIN timeouts ", " timeouts)
-  set(${out} "${timeouts}" PARENT_SCOPE)
+  list(REMOVE_DUPLICATES values)
+  list(JOIN values ", " values)
+  set(${out} "${values}" PARENT_SCOPE)
 endfunction()
 
 # The JSON of `target`'s spec, which `ptest discover` reads: the settled
 # arg_* variables of the calling ptest_discover_tests(), the JSON arrays of
 # its MARK (`marks`) and GROUP (`groups`) blocks, and the JSON members of its
-# markers' default timeouts.
-function(_ptest_spec_json out target marks groups marker_timeouts)
+# markers' default timeouts and reruns.
+function(_ptest_spec_json out target marks groups marker_timeouts marker_reruns)
   _ptest_target_files("${target}")
   _ptest_json_string(j_target "${target}")
   _ptest_json_string(j_executable "$<TARGET_FILE:${target}>")
@@ -355,6 +355,7 @@ function(_ptest_spec_json out target marks groups marker_timeouts)
   \"groups\": ${groups},
   \"timeout\": ${arg_TIMEOUT},
   \"marker_timeouts\": {${marker_timeouts}},
+  \"marker_reruns\": {${marker_reruns}},
   \"discovery_timeout\": ${arg_DISCOVERY_TIMEOUT},
   \"ctest_mode\": \"${arg_CTEST_MODE}\",
   \"strict\": ${j_strict},

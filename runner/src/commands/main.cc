@@ -1,7 +1,8 @@
 // The ptest binary: `ptest [options] [PATTERN...]` runs tests;
 // `ptest discover SPEC [SPEC_HASH]` is the build-time step of ptest_discover_tests(),
 // `ptest exec --slots DIR -- COMMAND...` how CTest runs each case;
-// `ptest plan` and `ptest merge` split a run over CI jobs and join it again.
+// `ptest plan` and `ptest merge` split a run over CI jobs and join it again;
+// `ptest replay REPORT.json [--worker gwN]` runs a report's processes again.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include "commands/merge_command.h"
 #include "commands/options.h"
 #include "commands/plan_command.h"
+#include "commands/replay_command.h"
 #include "commands/run_command.h"
 #include "model/errors.h"
 #include "model/exit_status.h"
@@ -33,11 +35,14 @@ int main(int argc, char** argv) {
     return discover_command(arguments[1]);
   }
   // The build tree's ptest/ptest wrapper puts "--manifest M" first: plan
-  // takes it after its name, merge needs no manifest.
-  if (arguments.size() > 2 && arguments[0] == "--manifest" && (arguments[2] == "plan" || arguments[2] == "merge")) {
+  // and replay take it after their name, merge needs no manifest.
+  if (arguments.size() > 2 && arguments[0] == "--manifest" &&
+      (arguments[2] == "plan" || arguments[2] == "merge" || arguments[2] == "replay")) {
     std::rotate(arguments.begin(), arguments.begin() + 2, arguments.begin() + 3);  // plan --manifest M ...
     if (arguments[0] == "merge") arguments.erase(arguments.begin() + 1, arguments.begin() + 3);
   }
+  if (!arguments.empty() && arguments[0] == "replay")
+    return replay_command(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
   if (!arguments.empty() && arguments[0] == "plan")
     return plan_command(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
   if (!arguments.empty() && arguments[0] == "merge")

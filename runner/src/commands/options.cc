@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <iostream>
 
+#include "commands/flaky_options.h"
 #include "model/version.h"
 #include "plan/shard_spec.h"
+#include "util/whole_number.h"
 
 namespace ptest {
 
@@ -13,16 +15,9 @@ namespace {
 
 int parse_workers(const std::string& text) {
   if (text == "auto") return 0;
-  std::size_t used = 0;
-  long value = -1;
-  try {
-    value = std::stol(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || value < 1 || value > 4096)
-    throw UsageError("argument -n '" + text + "': expected a number of workers from 1 to 4096, or 'auto'");
-  return static_cast<int>(value);
+  const std::optional<long long> value = parse_whole_number(text, 1, 4096);
+  if (!value) throw UsageError("argument -n '" + text + "': expected a number of workers from 1 to 4096, or 'auto'");
+  return static_cast<int>(*value);
 }
 
 // --shard K/N is checked before anything is read; 'auto' when the run starts.
@@ -78,6 +73,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   app.add_option("--history", options.history_path,
                  "duration history to read and update (default: history.json beside the manifest)");
   app.add_option("patterns", options.selection.id_patterns, "globs on case ids ('*' and '?')");
+  FlakyFlags flaky;
+  add_flaky_options(app, flaky);
 
   std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());  // CLI11 takes them backwards
   try {
@@ -105,6 +102,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   if (options.json && !options.collect_only) throw UsageError("argument --json: only with --collect-only");
   options.verbosity = verbose - quiet;
   check_shard_options(options);
+  apply_flaky_options(flaky, options);
   return parsed;
 }
 

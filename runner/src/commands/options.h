@@ -2,12 +2,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/dist_mode.h"
 #include "model/errors.h"
+#include "plan/last_failed.h"
 #include "plan/selection.h"
 
 namespace ptest {
@@ -30,6 +32,17 @@ struct RunOptions {
   std::string shard;         // --shard K/N or 'auto'; empty: not sharded
   std::string plan_path;     // --plan: the shards as `ptest plan` wrote them
   std::string history_path;  // --history; empty: history.json beside the manifest
+  // Flaky tests (flaky_options.h).
+  std::optional<int> reruns;  // --reruns: replaces every case's RERUNS
+  double reruns_delay = 0;    // --reruns-delay, seconds
+  bool flaky_fails = false;   // --flaky-result fail: a flaky case fails the run
+  LastFailedMode last_failed = LastFailedMode::off;  // --lf, --ff
+  bool last_failed_none = false;                     // --lfnf none
+  bool random_order = false;                         // --random-order, or a seed given
+  std::optional<std::uint64_t> random_order_seed;    // empty: a new one (or the last run's)
+  bool random_order_seed_last = false;               // --random-order-seed last
+  int count = 1;                                     // --count: rounds of the selection
+  bool list_flaky = false;                           // --flaky: list, run nothing
 };
 
 // What parsing decided: run with these options, or exit at once (after

@@ -9,9 +9,11 @@
 #include <cstring>
 #include <random>
 
-#include "process/process.h"
+#include "commands/flaky_listing.h"
 #include "commands/manifest_location.h"
+#include "commands/run_order.h"
 #include "commands/shard_selection.h"
+#include "process/process.h"
 #include "execution/process_executor.h"
 #include "execution/process_fixture_host.h"
 #include "execution/scratch_directories.h"
@@ -21,6 +23,7 @@
 #include "formats/manifest.h"
 #include "model/exit_status.h"
 #include "plan/marker_check.h"
+#include "plan/random_order.h"
 #include "reports/history_recorder.h"
 #include "reports/json_report.h"
 #include "reports/junit_report.h"
@@ -64,12 +67,14 @@ struct RunCases {
   std::size_t selected() const { return runnable.size() + disabled.size(); }
 };
 
-// Also gives every selected case the --timeout, which replaces the manifest's TIMEOUT.
+// Also gives every selected case the --timeout and --reruns, which replace
+// the manifest's TIMEOUT and RERUNS.
 RunCases prepare_cases(const RunOptions& options, Manifest& manifest, const std::vector<std::size_t>& selected) {
   RunCases cases;
   for (std::size_t index : selected) {
     TestCase& test_case = manifest.cases[index];
     if (options.timeout) test_case.timeout = *options.timeout;
+    if (options.reruns) test_case.reruns = *options.reruns;
     (test_case.disabled ? cases.disabled : cases.runnable).push_back(index);
   }
   return cases;
@@ -147,6 +152,7 @@ RunLoopOptions run_loop_options(const RunOptions& options, FixtureHost& fixtures
   RunLoopOptions loop;
   loop.fixtures = &fixtures;
   loop.maxfail = options.maxfail;
+  loop.reruns_delay = options.reruns_delay;
   loop.max_worker_restart = options.max_worker_restart.value_or(4 * static_cast<std::size_t>(workers));
   return loop;
 }
@@ -219,22 +225,28 @@ void save_history(const std::string& path, const HistoryRead& read, const Histor
   }
 }
 
-int exit_status(const RunSummary& summary) {
+int exit_status(const RunSummary& summary, const RunOptions& options) {
   if (summary.interrupted) return kExitInterrupted;
+  if (options.flaky_fails && summary.flaky > 0) return kExitTestsFailed;
   return summary.failures() > 0 ? kExitTestsFailed : kExitOk;
 }
 
 // Steps 3 to 5: builds the parts, runs, and writes the reports and the
 // duration history. Throws FileError and ProcessError.
 int run_and_report(const RunOptions& options, const std::string& manifest_path, const Manifest& manifest,
-                   const RunCases& cases, const HistoryRead& history, const std::optional<ShardRun>& shard) {
+                   const RunCases& cases, const RunOrder& order, const HistoryRead& history,
+                   const std::optional<ShardRun>& shard) {
   const std::string history_path = ptest::history_path(options.history_path, manifest_path);
   if (!history.warning.empty()) std::fprintf(stderr, "ptest: warning: %s\n", history.warning.c_str());
 
-  Scheduler scheduler(manifest.cases, cases.runnable, scheduler_options(options, manifest, history.history));
+  SchedulerOptions ordered = scheduler_options(options, manifest, history.history);
+  ordered.keep_order = order.keep_order;
+  ordered.fixed_batches = order.fixed_batches;
+  Scheduler scheduler(manifest.cases, cases.runnable, std::move(ordered));
   const int workers = scheduler.worker_count();
   ScratchDirectories scratch(workers);
-  const ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
+  ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
+  if (order.seed) executor_options.gtest_random_seed = gtest_random_seed(*order.seed);
   ProcessExecutor executor(manifest, executor_options);
   ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
   RunReporters reporters(options, manifest);
@@ -242,14 +254,33 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
     reporters.set_shard(ShardRecord{shard->spec.index, shard->spec.total, shard->digest, shard->plan_selected,
                                     shard->cases.size(), shard->cases});
 
-  reporters.all().run_started(
-      RunStart{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid});
+  RunStart start{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid};
+  start.random_order_seed = order.seed;
+  reporters.all().run_started(start);
   const RunSummary summary = run_tests(manifest, scheduler, executor, reporters.all(), cases.disabled,
                                        run_loop_options(options, fixture_host, workers));
 
   save_history(history_path, history, reporters.history_updates());
+  save_last_run(manifest_path, manifest, cases.runnable, reporters.history_updates(), executor_options.testrun_uid,
+                order.seed);
   reporters.write_reports();
-  return exit_status(summary);
+  return exit_status(summary, options);
+}
+
+}  // namespace
+
+namespace {
+
+// The shard's cases in the order the run chose for the whole selection
+// (--random-order, --ff): the shard's own list is in plan order.
+std::vector<std::size_t> in_run_order(const std::vector<std::size_t>& ordered, const std::vector<std::size_t>& shard,
+                                      std::size_t case_count) {
+  std::vector<bool> in_shard(case_count, false);
+  for (std::size_t index : shard) in_shard[index] = true;
+  std::vector<std::size_t> kept;
+  for (std::size_t index : ordered)
+    if (in_shard[index]) kept.push_back(index);
+  return kept;
 }
 
 }  // namespace
@@ -259,9 +290,8 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
 int run_command(const RunOptions& options) {
   std::string manifest_path;
   Manifest manifest;
-  std::vector<std::size_t> selected;
-  HistoryRead history;
-  bool history_read = false;
+  RunOrder order;
+  std::optional<HistoryRead> history;
   std::optional<ShardRun> shard;
   try {
     manifest_path = locate_manifest(options.manifest_path);
@@ -270,13 +300,15 @@ int run_command(const RunOptions& options) {
       print_markers(manifest);
       return kExitOk;
     }
-    selected = select_cases(options.selection, manifest);
+    const std::vector<std::size_t> selected = select_cases(options.selection, manifest);
+    if (options.list_flaky) return print_flaky_cases(manifest_path, manifest, selected);
+    // --lf and --ff choose from the whole selection; a shard then takes its part.
+    order = order_run(options, manifest_path, manifest, selected);
     if (!options.shard.empty()) {
       history = read_run_history(options.history_path, manifest_path);
-      history_read = true;
-      shard = shard_of(resolve_shard_spec(options.shard), options.plan_path, manifest, selected, options.dist,
-                       history.history);
-      selected = shard->cases;
+      shard = shard_of(resolve_shard_spec(options.shard), options.plan_path, manifest, order.selected, options.dist,
+                       history->history);
+      order.selected = in_run_order(order.selected, shard->cases, manifest.cases.size());
     }
   } catch (const UserError& error) {
     return fail(kExitUsageError, error.what());
@@ -284,30 +316,38 @@ int run_command(const RunOptions& options) {
   // An empty shard (more shards than units of work) is not an empty
   // selection: it still writes its reports, so that `ptest merge --verify`
   // sees every shard.
-  const bool empty_shard = shard && shard->plan_selected > 0 && selected.empty();
+  const bool empty_shard = shard && shard->plan_selected > 0 && order.selected.empty();
   if (options.collect_only) {
-    const int status = print_collection(manifest, selected, options.json);
+    const int status = print_collection(manifest, order.selected, options.json);
     return empty_shard ? kExitOk : status;
   }
-  if (selected.empty() && !empty_shard) {
+  if (order.selected.empty() && !empty_shard) {
+    if (!order.note.empty()) std::printf("ptest: %s\n", order.note.c_str());
     std::printf("ptest: no tests selected (%zu in the manifest)\n", manifest.cases.size());
     return kExitNoTests;
   }
-
   if (shard)
     std::fprintf(stderr, "ptest: shard %d/%d of plan %s: %zu of %zu selected cases\n", shard->spec.index,
                  shard->spec.total, shard->digest.c_str(), shard->cases.size(), shard->plan_selected);
-  const RunCases cases = prepare_cases(options, manifest, selected);
+  return run_selected(options, manifest_path, manifest, order, shard, std::move(history));
+}
+
+std::string manifest_path_for(const RunOptions& options) { return locate_manifest(options.manifest_path); }
+
+int run_selected(const RunOptions& options, const std::string& manifest_path, Manifest& manifest,
+                 const RunOrder& order, const std::optional<ShardRun>& shard, std::optional<HistoryRead> history) {
+  const RunCases cases = prepare_cases(options, manifest, order.selected);
   try {
     check_binaries(manifest, cases.runnable);
     check_report_paths(options);
-    if (!history_read) history = read_run_history(options.history_path, manifest_path);
+    if (!history) history = read_run_history(options.history_path, manifest_path);
   } catch (const UsageError& error) {
     return fail(kExitUsageError, error.what());
   }
+  if (!order.note.empty()) std::printf("ptest: %s\n", order.note.c_str());
 
   try {
-    return run_and_report(options, manifest_path, manifest, cases, history, shard);
+    return run_and_report(options, manifest_path, manifest, cases, order, *history, shard);
   } catch (const FileError& error) {
     return fail(kExitInternalError, error.what());
   } catch (const ProcessError& error) {

@@ -31,6 +31,10 @@ void ProcessExecutor::start(const Batch& batch) {
   Command command;
   command.argv.push_back(target.executable);
   for (std::string& argument : protocol->arguments()) command.argv.push_back(std::move(argument));
+  if (options_.gtest_random_seed && target.framework == Framework::gtest) {
+    command.argv.push_back("--gtest_shuffle");
+    command.argv.push_back("--gtest_random_seed=" + std::to_string(*options_.gtest_random_seed));
+  }
   const std::string tmpdir = worker < options_.worker_tmpdirs.size() ? options_.worker_tmpdirs[worker] : std::string();
   command.environment = case_environment(options_.base_environment, target, batch.environment,
                                          {batch.worker, options_.worker_count, options_.testrun_uid, tmpdir});
@@ -53,10 +57,11 @@ void ProcessExecutor::start(const Batch& batch) {
 }
 
 std::vector<ExecutorEvent> ProcessExecutor::wait() {
-  while (pending_.empty()) {
+  while (pending_.empty() && !(wake_at_ > 0 && now() >= wake_at_)) {
     for (ProcessEvent& event : processes_.wait(next_deadline())) handle(event);
     enforce_deadlines();
   }
+  wake_at_ = 0;
   std::vector<ExecutorEvent> events;
   events.swap(pending_);
   return events;
@@ -110,6 +115,7 @@ ProcessSet::Clock::time_point ProcessExecutor::next_deadline() const {
                                                            : 0;
     if (at > 0 && (next == 0 || at < next)) next = at;
   }
+  if (wake_at_ > 0 && (next == 0 || wake_at_ < next)) next = wake_at_;
   if (next == 0) return ProcessSet::Clock::time_point::max();
   return epoch_ + std::chrono::duration_cast<ProcessSet::Clock::duration>(std::chrono::duration<double>(next));
 }

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct ProcessExecutorOptions {
   std::string testrun_uid;
   std::vector<std::string> worker_tmpdirs;    // one per worker
   std::size_t output_limit = 1024 * 1024;     // bytes kept per case
+  // --random-order: GoogleTest shuffles each process's cases with this seed
+  // (--gtest_shuffle), since it runs them in its own order, not the filter's.
+  std::optional<int> gtest_random_seed;
 };
 
 class ProcessExecutor : public Executor {
@@ -37,6 +41,7 @@ class ProcessExecutor : public Executor {
   std::vector<ExecutorEvent> wait() override;
   void stop_all(int signal, double grace) override;
   double now() const override;
+  void wake_at(double at) override { wake_at_ = at; }
 
  private:
   // Where a batch's process is in its life, as far as the executor's
@@ -67,6 +72,7 @@ class ProcessExecutor : public Executor {
   std::chrono::steady_clock::time_point epoch_;
   std::vector<Slot> slots_;  // per worker; no protocol when idle
   std::vector<ExecutorEvent> pending_;
+  double wake_at_ = 0;  // when wait() returns even without events; 0: not asked
   ProcessSet processes_;  // last: its end kills and reaps what still runs
 };
 

@@ -20,7 +20,8 @@ constexpr int kHistorySchemaVersion = 1;
 
 using nlohmann::json;
 
-// {"schema_version": 1, "cases": {"<id>": {"duration": <s>, "outcome": "passed"|"failed"}, ...}},
+// {"schema_version": 1, "cases": {"<id>": {"duration": <s>, "outcome": "passed"|"failed",
+// "recent": "ppfk"}, ...}} ("recent" optional),
 // read from SAX events: the history is read and written on every run, and
 // for 20,000 cases a JSON tree would cost more than the rest of the runner.
 class HistoryReader : public json::json_sax_t {
@@ -40,6 +41,12 @@ class HistoryReader : public json::json_sax_t {
   bool number_float(number_float_t value, const string_t&) override { return number(value); }
   bool binary(binary_t&) override { return fail("unexpected binary"); }
   bool string(string_t& value) override {
+    if (depth_ == 3 && key_ == "recent") {
+      if (value.size() > kRecentRuns || value.find_first_not_of("pfk") != std::string::npos)
+        return fail("recent is not up to " + std::to_string(kRecentRuns) + " of the letters p, f, k");
+      current_->recent = std::move(value);
+      return true;
+    }
     if (depth_ != 3 || key_ != "outcome") return fail("unexpected string");
     current_->failed = value == "failed";
     return true;
@@ -118,7 +125,18 @@ void append_entry(std::string& out, const std::string& id, const CaseHistory& it
   char number[32];
   const auto written = std::to_chars(number, number + sizeof number, item.duration, std::chars_format::general, 6);
   out.append(number, written.ptr);
-  out += item.failed ? ",\"outcome\":\"failed\"}" : ",\"outcome\":\"passed\"}";
+  out += item.failed ? ",\"outcome\":\"failed\"" : ",\"outcome\":\"passed\"";
+  if (!item.recent.empty()) out += ",\"recent\":\"" + item.recent + '"';  // letters only: no escaping
+  out += '}';
+}
+
+// An update over the file's entry: its duration and outcome, and its
+// letters after the file's, the last kRecentRuns kept.
+CaseHistory merged(const CaseHistory& base, const CaseHistory& update) {
+  CaseHistory item = update;
+  item.recent = base.recent + update.recent;
+  if (item.recent.size() > kRecentRuns) item.recent.erase(0, item.recent.size() - kRecentRuns);
+  return item;
 }
 
 // `base` with `updates` over it, without copying either: a history of
@@ -128,7 +146,8 @@ std::string render_history(const History& base, const History& updates) {
   out.reserve((base.size() + updates.size()) * 80);
   for (const auto& [id, item] : base) {
     const auto updated = updates.find(id);
-    append_entry(out, id, updated == updates.end() ? item : updated->second);
+    if (updated == updates.end()) append_entry(out, id, item);
+    else append_entry(out, id, merged(item, updated->second));
   }
   for (const auto& [id, item] : updates)
     if (base.find(id) == base.end()) append_entry(out, id, item);

@@ -1,10 +1,12 @@
-// What earlier runs learned: each case's last duration and whether it failed.
+// What earlier runs learned: each case's last duration, whether it failed,
+// and its outcomes over its last runs (ptest --flaky).
 // Kept in <build>/ptest/history.json; the scheduler orders and sizes work by
 // it. Format in docs/formats.md.
 #pragma once
 
 #include <sys/types.h>
 
+#include <cstddef>
 #include <string>
 #include <unordered_map>
 
@@ -13,7 +15,13 @@ namespace ptest {
 struct CaseHistory {
   double duration = 0;  // seconds, of the last run that finished the case
   bool failed = false;  // its last outcome was failed, crashed or timeout
+  // The outcomes of its last runs (at most kRecentRuns), oldest first, a
+  // letter each: 'p' passed or skipped, 'f' failed, crashed or timed out,
+  // 'k' flaky. An update's letters are appended to the file's.
+  std::string recent;
 };
+
+inline constexpr std::size_t kRecentRuns = 20;
 
 using History = std::unordered_map<std::string, CaseHistory>;  // by case id
 

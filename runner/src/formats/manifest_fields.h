@@ -24,7 +24,7 @@ enum class Kind {
   string,           // a string
   nullable_string,  // a string; null is read as "" (and "" written as "")
   optional_string,  // a string, or null for none: null is read as "", "" is written as null
-  line,             // an integer >= 0 (a number is cut to one), at most 1e9
+  line,             // an integer >= 0 (a number is cut to one), at most 1e9: a line number or a count
   seconds,          // a number >= 0
   flag,             // true or false
   framework,        // "gtest" or "plain" (framework_name, parse_framework)
@@ -133,6 +133,7 @@ struct Table<TestCase> {
       {"group", Kind::optional_string, Need::optional, &TestCase::group},
       {"timeout", Kind::seconds, Need::optional, &TestCase::timeout},
       {"disabled", Kind::flag, Need::optional, &TestCase::disabled},
+      {"reruns", Kind::line, Need::optional, &TestCase::reruns},
   };
 };
 

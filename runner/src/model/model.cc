@@ -11,6 +11,7 @@ const char* outcome_name(Outcome outcome) {
     case Outcome::skipped: return "skipped";
     case Outcome::crashed: return "crashed";
     case Outcome::timeout: return "timeout";
+    case Outcome::flaky: return "flaky";
   }
   return "unknown";
 }

@@ -52,6 +52,7 @@ struct TestCase {
   std::string group;                 // empty: in no group
   double timeout = 0;                // seconds; 0: none
   bool disabled = false;             // DISABLED_ cases are listed, never run
+  int reruns = 0;                    // how often a failed attempt runs again (RERUNS, --reruns)
   std::size_t target = 0;            // index into Manifest::targets
 };
 
@@ -74,7 +75,8 @@ struct Manifest {
   std::vector<Fixture> fixtures;
 };
 
-enum class Outcome { passed, failed, skipped, crashed, timeout };
+// flaky: failed, crashed or timed out, then passed on a rerun (--reruns).
+enum class Outcome { passed, failed, skipped, crashed, timeout, flaky };
 
 const char* outcome_name(Outcome outcome);
 
@@ -95,6 +97,8 @@ struct CaseResult {
   double stop = 0;
   std::string output;   // what the case printed, maybe cut in the middle
   std::string message;  // why the runner gave this outcome, if not gtest's own
+  // With reruns: the failed attempts before this last one, oldest first.
+  std::vector<CaseResult> earlier_attempts;
 };
 
 // The result of a case the runner decided without running it (disabled, its

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <numeric>
 #include <string>
+#include <unordered_set>
 
 #include "plan/work_units.h"
 
@@ -33,6 +34,16 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   seconds_in_target_.assign(targets, 0);
   startup_seconds_.assign(targets, 0);
   startups_.assign(targets, 0);
+  std::vector<bool> seen(cases.size(), false);
+  for (std::size_t index : selected) {
+    if (seen[index]) repeats_cases_ = true;
+    seen[index] = true;
+  }
+  if (!options_.fixed_batches.empty()) {
+    for (const auto& batches : options_.fixed_batches) fixed_.emplace_back(batches.begin(), batches.end());
+    hands_.resize(fixed_.size());
+    return;
+  }
   std::vector<Unit> units = make_units(selected);
   auto serial = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) { return is_serial(cases_[i]); });
@@ -65,7 +76,7 @@ std::vector<Scheduler::Unit> Scheduler::make_units(const std::vector<std::size_t
 // order, which keeps a binary's short cases together for batching. Returns
 // where the short ones begin.
 std::size_t Scheduler::order_by_history(std::vector<Unit>& units) const {
-  if (options_.known_durations.empty() || options_.mode == DistMode::no) return units.size();
+  if (options_.known_durations.empty() || options_.mode == DistMode::no || options_.keep_order) return units.size();
   auto urgent = [&](const Unit& unit) {
     return std::any_of(unit.cases.begin(), unit.cases.end(), [&](std::size_t i) {
       return options_.known_durations[i] < 0 || (!options_.failed_last.empty() && options_.failed_last[i]);
@@ -366,7 +377,19 @@ void Scheduler::take_probe_sample(Queue& queue, std::size_t target, std::deque<s
   }
 }
 
+std::optional<Batch> Scheduler::next_fixed_batch(int worker) {
+  std::deque<std::vector<std::size_t>>& batches = fixed_.at(static_cast<std::size_t>(worker));
+  if (batches.empty()) return std::nullopt;
+  Batch batch;
+  batch.worker = worker;
+  batch.cases = std::move(batches.front());
+  batches.pop_front();
+  batch.target = cases_[batch.cases.front()].target;
+  return batch;
+}
+
 std::optional<Batch> Scheduler::next_batch(int worker) {
+  if (!fixed_.empty()) return next_fixed_batch(worker);
   std::deque<std::size_t>& hand = hands_.at(static_cast<std::size_t>(worker));
   if (hand.empty()) fill_hand(worker);
   if (hand.empty()) return std::nullopt;
@@ -374,7 +397,11 @@ std::optional<Batch> Scheduler::next_batch(int worker) {
   batch.worker = worker;
   batch.target = cases_[hand.front()].target;
   std::size_t name_bytes = 0;
-  while (!hand.empty() && cases_[hand.front()].target == batch.target) {
+  // --count: a case's next round needs a process of its own (GoogleTest runs
+  // a name given twice in a filter once).
+  std::unordered_set<std::size_t> in_batch;
+  auto new_in_batch = [&](std::size_t index) { return !repeats_cases_ || in_batch.insert(index).second; };
+  while (!hand.empty() && cases_[hand.front()].target == batch.target && new_in_batch(hand.front())) {
     const std::size_t bytes = cases_[hand.front()].name.size() + 1;
     if (!batch.cases.empty() && name_bytes + bytes > options_.max_batch_name_bytes) break;
     name_bytes += bytes;
@@ -415,6 +442,9 @@ void Scheduler::observe_startup(std::size_t target, double seconds) {
 }
 
 void Scheduler::requeue(int worker, const std::vector<std::size_t>& cases) {
+  // A replay runs the recorded processes and no others: where the first run
+  // went on after a dead process, the report has that process too.
+  if (!fixed_.empty()) return;
   std::deque<std::size_t>& hand = hands_.at(static_cast<std::size_t>(worker));
   hand.insert(hand.begin(), cases.begin(), cases.end());
 }
@@ -424,6 +454,8 @@ std::size_t Scheduler::remaining() const {
   for (const Queue& queue : queues_) count += queue.cases;
   for (const auto& hand : hands_) count += hand.size();
   for (const Unit& unit : serial_) count += unit.cases.size();
+  for (const auto& batches : fixed_)
+    for (const auto& batch : batches) count += batch.size();
   return count;
 }
 

@@ -58,6 +58,13 @@ struct SchedulerOptions {
   // and whether it failed last time. Empty: no history.
   std::vector<double> known_durations;
   std::vector<bool> failed_last;
+  // The selection's order is the one to run (--random-order, --ff): the
+  // history still sizes and balances batches, but does not reorder them.
+  bool keep_order = false;
+  // ptest replay: by worker, the cases of each of its processes, in order.
+  // The batches are exactly these (no units, queues or stealing); empty:
+  // the scheduler makes its own.
+  std::vector<std::vector<std::vector<std::size_t>>> fixed_batches;
   double batch_budget = 0.05;  // seconds of estimated work per batch
   // --gtest_filter is one argument, and Linux caps one argument at 128 KiB.
   std::size_t max_batch_name_bytes = 100 * 1024;
@@ -121,6 +128,7 @@ class Scheduler {
   double estimated_load(const Queue& queue) const;
   bool steal_into(int worker);
   void fill_hand(int worker);
+  std::optional<Batch> next_fixed_batch(int worker);
   std::optional<double> estimate(std::size_t case_index) const;
   std::optional<double> estimate(const Unit& unit) const;
   double known_seconds(const Unit& unit) const;
@@ -146,6 +154,8 @@ class Scheduler {
   std::vector<Queue> queues_;                   // per worker (worksteal) or one shared
   std::vector<std::deque<std::size_t>> hands_;  // per worker: taken, not yet batched
   std::deque<Unit> serial_;                      // units with a serial case, run last, alone
+  std::vector<std::deque<std::vector<std::size_t>>> fixed_;  // per worker, with fixed_batches
+  bool repeats_cases_ = false;  // a case is selected more than once (--count)
   // The longest duration seen in this run, by suite (numbered once, so that
   // observe(), called for every case, does no string lookups), by target,
   // and overall; < 0: nothing seen yet.

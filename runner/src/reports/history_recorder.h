@@ -1,4 +1,5 @@
-// Collects a run's durations and outcomes for the duration history.
+// Collects a run's durations and outcomes for the duration history: one
+// letter of `recent` per case and run (with --count, 'f' if any round failed).
 #pragma once
 
 #include "formats/history.h"
@@ -10,7 +11,11 @@ class HistoryRecorder : public Reporter {
  public:
   void case_finished(const TestCase& test_case, const CaseResult& result) override {
     if (test_case.disabled) return;  // never run: nothing learned
-    updates_[test_case.id] = CaseHistory{result.stop - result.start, is_failure(result.outcome)};
+    // With --count, a case that failed in any round failed this run.
+    const auto [entry, first] = updates_.try_emplace(test_case.id);
+    entry->second.duration = result.stop - result.start;
+    entry->second.failed = is_failure(result.outcome) || (!first && entry->second.failed);
+    entry->second.recent = entry->second.failed ? "f" : result.outcome == Outcome::flaky ? "k" : "p";
   }
   const History& updates() const { return updates_; }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/version.h"
+#include "plan/random_order.h"
 
 namespace ptest {
 
@@ -13,7 +14,54 @@ namespace {
 // Microsecond precision is plenty and keeps the file readable.
 double rounded(double seconds) { return std::round(seconds * 1e6) / 1e6; }
 
+// One run of a case, for "attempts": outcome, duration, worker, times, why, output.
+nlohmann::json attempt_json(const CaseResult& attempt, Outcome outcome) {
+  nlohmann::json entry = {{"outcome", outcome_name(outcome)},
+                          {"duration", rounded(attempt.stop - attempt.start)},
+                          {"worker", worker_name(attempt.worker)},
+                          {"start", rounded(attempt.start)},
+                          {"stop", rounded(attempt.stop)}};
+  if (!attempt.message.empty()) entry["message"] = attempt.message;
+  if (outcome != Outcome::passed && !attempt.output.empty()) entry["output"] = attempt.output;
+  return entry;
+}
+
+// A case that ran more than once (--reruns): each attempt, the last one too.
+nlohmann::json attempts_json(const CaseResult& result) {
+  nlohmann::json attempts = nlohmann::json::array();
+  for (const CaseResult& earlier : result.earlier_attempts) attempts.push_back(attempt_json(earlier, earlier.outcome));
+  attempts.push_back(attempt_json(result, result.outcome == Outcome::flaky ? Outcome::passed : result.outcome));
+  return attempts;
+}
+
+// "processes": each test process with its worker, binary and the case ids
+// it began, in order, and under --random-order GoogleTest's shuffle seed.
+nlohmann::json processes_json(const ProcessLog& log, const Manifest& manifest, std::optional<std::uint64_t> seed) {
+  nlohmann::json processes = nlohmann::json::array();
+  for (const ProcessRecord& process : log.processes()) {
+    nlohmann::json ids = nlohmann::json::array(), not_started = nlohmann::json::array();
+    for (std::size_t index : process.cases) ids.push_back(manifest.cases[index].id);
+    for (std::size_t index : process.not_started) not_started.push_back(manifest.cases[index].id);
+    nlohmann::json entry = {{"worker", worker_name(process.worker)},
+                            {"target", manifest.targets[process.target].name},
+                            {"start", rounded(process.start)},
+                            {"cases", std::move(ids)}};
+    if (!not_started.empty()) entry["not_started"] = std::move(not_started);
+    if (seed && manifest.targets[process.target].framework == Framework::gtest)
+      entry["gtest_random_seed"] = gtest_random_seed(*seed);
+    processes.push_back(std::move(entry));
+  }
+  return processes;
+}
+
 }  // namespace
+
+// The run loop reports the manifest's own cases, so the index is the case's place in it.
+void JsonReport::case_started(const TestCase& test_case, int worker) {
+  const TestCase* first = manifest_.cases.data();
+  if (&test_case < first || &test_case >= first + manifest_.cases.size()) return;  // not the manifest's
+  processes_.case_started(static_cast<std::size_t>(&test_case - first), worker);
+}
 
 std::string JsonReport::render() const {
   using nlohmann::json;
@@ -28,7 +76,9 @@ std::string JsonReport::render() const {
                   {"start", rounded(result->start)},
                   {"stop", rounded(result->stop)}};
     if (!result->message.empty()) entry["message"] = result->message;
-    if (result->outcome != Outcome::passed && !result->output.empty()) entry["output"] = result->output;
+    if (result->outcome != Outcome::passed && result->outcome != Outcome::flaky && !result->output.empty())
+      entry["output"] = result->output;
+    if (!result->earlier_attempts.empty()) entry["attempts"] = attempts_json(*result);
     cases.push_back(std::move(entry));
   }
   json document = {
@@ -44,6 +94,7 @@ std::string JsonReport::render() const {
         {"crashed", summary_.crashed},
         {"timeout", summary_.timeout},
         {"not_run", summary_.not_run},
+        {"flaky", summary_.flaky},
         {"duration", rounded(summary_.duration)},
         {"interrupted", summary_.interrupted}}},
       {"runner", {{"cpu_seconds", rounded(runner_cpu_seconds_)}, {"peak_rss_kb", runner_peak_rss_kb_}}},
@@ -63,6 +114,8 @@ std::string JsonReport::render() const {
       if (!finished[index]) not_run.push_back(manifest_.cases[index].id);
     if (!not_run.empty()) document["shard"]["not_run"] = std::move(not_run);
   }
+  document["processes"] = processes_json(processes_, manifest_, start_.random_order_seed);
+  document["random_order_seed"] = start_.random_order_seed ? json(*start_.random_order_seed) : json(nullptr);
   // Test output need not be UTF-8; replace what is not rather than fail.
   return document.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/process_log.h"
 #include "reports/result_collector.h"
 
 namespace ptest {
@@ -26,6 +27,10 @@ class JsonReport : public ResultCollector {
   explicit JsonReport(const Manifest& manifest) : manifest_(manifest) {}
   void run_started(const RunStart& start) override { start_ = start; }
   void run_finished(const RunSummary& summary) override { summary_ = summary; }
+  // Each worker's processes, for "processes" (and `ptest replay`).
+  void batch_started(const Batch& batch, double at) override { processes_.batch_started(batch, at); }
+  void case_started(const TestCase& test_case, int worker) override;
+  void batch_finished(const BatchFinished& finished, double) override { processes_.batch_finished(finished); }
 
   // The runner's own CPU time and peak memory, for the benchmark.
   void set_runner_usage(double cpu_seconds, long peak_rss_kb) {
@@ -44,6 +49,7 @@ class JsonReport : public ResultCollector {
   const Manifest& manifest_;
   RunStart start_;
   RunSummary summary_;
+  ProcessLog processes_;
 };
 
 }  // namespace ptest

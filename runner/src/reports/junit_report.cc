@@ -40,6 +40,22 @@ struct SuiteCounts {
   std::string body;
 };
 
+// The earlier attempts of a case that ran again (--reruns), as Maven
+// Surefire writes them: `flaky*` when it passed in the end, `rerun*` when it
+// failed every time; `*Failure` for a failed attempt, `*Error` for a crash
+// or timeout.
+std::string attempt_elements(const CaseResult& result) {
+  const std::string prefix = result.outcome == Outcome::flaky ? "flaky" : "rerun";
+  std::string xml;
+  for (const CaseResult& attempt : result.earlier_attempts) {
+    const std::string element = prefix + (attempt.outcome == Outcome::failed ? "Failure" : "Error");
+    const std::string message = attempt.message.empty() ? outcome_name(attempt.outcome) : attempt.message;
+    xml += "      <" + element + " message=\"" + xml_escape(message) + "\" type=\"" + outcome_name(attempt.outcome) +
+           "\">\n        <stackTrace>" + xml_escape(attempt.output) + "</stackTrace>\n      </" + element + ">\n";
+  }
+  return xml;
+}
+
 std::string testcase_xml(const TestCase& test_case, const CaseResult& result, const std::string& target) {
   std::string xml = "    <testcase classname=\"" + xml_escape(target + "." + test_case.suite) +
                     "\" name=\"" + xml_escape(test_case.name.substr(test_case.suite.size() + 1)) +
@@ -52,13 +68,15 @@ std::string testcase_xml(const TestCase& test_case, const CaseResult& result, co
       return xml + "/>\n";
     case Outcome::skipped:
       return xml + ">\n      <skipped message=\"" + message + "\"/>\n    </testcase>\n";
+    case Outcome::flaky:
+      return xml + ">\n" + attempt_elements(result) + "    </testcase>\n";
     case Outcome::failed:
       return xml + ">\n      <failure message=\"" + message + "\">" + xml_escape(result.output) +
-             "</failure>\n    </testcase>\n";
+             "</failure>\n" + attempt_elements(result) + "    </testcase>\n";
     case Outcome::crashed:
     case Outcome::timeout:
       return xml + ">\n      <error type=\"" + outcome_name(result.outcome) + "\" message=\"" + message +
-             "\">" + xml_escape(result.output) + "</error>\n    </testcase>\n";
+             "\">" + xml_escape(result.output) + "</error>\n" + attempt_elements(result) + "    </testcase>\n";
   }
   return xml + "/>\n";
 }

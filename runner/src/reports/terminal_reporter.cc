@@ -1,6 +1,8 @@
 #include "reports/terminal_reporter.h"
 
+#include <algorithm>
 #include <chrono>
+#include <string>
 
 namespace ptest {
 
@@ -17,8 +19,15 @@ const char* verdict(Outcome outcome) {
     case Outcome::skipped: return "SKIPPED";
     case Outcome::crashed: return "CRASHED";
     case Outcome::timeout: return "TIMEOUT";
+    case Outcome::flaky: return "FLAKY";
   }
   return "?";
+}
+
+// "FLAKY 2/3": passed on the 2nd of 3 attempts that --reruns 2 allows.
+std::string flaky_verdict(const TestCase& test_case, const CaseResult& result) {
+  return std::string("FLAKY ") + std::to_string(result.earlier_attempts.size() + 1) + "/" +
+         std::to_string(std::max(test_case.reruns, 0) + 1);
 }
 
 }  // namespace
@@ -29,6 +38,10 @@ void TerminalReporter::run_started(const RunStart& start) {
   std::fprintf(options_.out, "ptest: %zu case%s, %d worker%s [%s], run %s\n", start.selected,
                start.selected == 1 ? "" : "s", start.workers, start.workers == 1 ? "" : "s",
                start.dist_mode.c_str(), start.testrun_uid.c_str());
+  if (start.random_order_seed)
+    std::fprintf(options_.out, "ptest: random order, seed %llu (--random-order-seed %llu repeats it)\n",
+                 static_cast<unsigned long long>(*start.random_order_seed),
+                 static_cast<unsigned long long>(*start.random_order_seed));
   std::fflush(options_.out);
 }
 
@@ -38,10 +51,13 @@ void TerminalReporter::case_finished(const TestCase& test_case, const CaseResult
     ++failures_;
     failures_seen_.push_back({&test_case, result});
   }
+  if (result.outcome == Outcome::flaky) flaky_seen_.push_back(flaky_verdict(test_case, result) + " " + test_case.id);
   if (options_.verbosity > 0) {
     clear_progress();
-    std::fprintf(options_.out, "[%s] %-7s %s (%.3fs)\n", worker_name(result.worker).c_str(),
-                 verdict(result.outcome), test_case.id.c_str(), result.stop - result.start);
+    const std::string shown =
+        result.outcome == Outcome::flaky ? flaky_verdict(test_case, result) : verdict(result.outcome);
+    std::fprintf(options_.out, "[%s] %-7s %s (%.3fs)\n", worker_name(result.worker).c_str(), shown.c_str(),
+                 test_case.id.c_str(), result.stop - result.start);
   }
   show_progress(false);
 }
@@ -77,7 +93,10 @@ void TerminalReporter::run_finished(const RunSummary& summary) {
       }
       if (!failure.result.message.empty()) std::fprintf(out, "ptest: %s\n", failure.result.message.c_str());
     }
+  }
+  if (!failures_seen_.empty() || !flaky_seen_.empty()) {
     std::fprintf(out, "\n=========================== short test summary info ============================\n");
+    for (const std::string& flaky : flaky_seen_) std::fprintf(out, "%s\n", flaky.c_str());
     for (const Failure& failure : failures_seen_)
       std::fprintf(out, "%s %s%s%s\n", verdict(failure.result.outcome), failure.test_case->id.c_str(),
                    failure.result.message.empty() ? "" : " - ", failure.result.message.c_str());

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -45,6 +46,7 @@ class TerminalReporter : public Reporter {
   double last_progress_ = -1;
   bool progress_shown_ = false;
   std::vector<Failure> failures_seen_;
+  std::vector<std::string> flaky_seen_;  // "FLAKY 2/3 <id>", for the short summary
 };
 
 }  // namespace ptest

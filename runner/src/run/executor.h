@@ -49,6 +49,9 @@ class Executor {
   virtual void stop_all(int signal, double grace) = 0;
   // Seconds since the run began, on the clock that stamps results.
   virtual double now() const = 0;
+  // The next wait() returns by `at` (on now()'s clock), with no events if
+  // none came: the run loop waits so for a rerun's --reruns-delay.
+  virtual void wake_at(double at) = 0;
 };
 
 }  // namespace ptest

@@ -11,6 +11,7 @@ void RunSummary::count(Outcome outcome) {
     case Outcome::skipped: ++skipped; break;
     case Outcome::crashed: ++crashed; break;
     case Outcome::timeout: ++timeout; break;
+    case Outcome::flaky: ++flaky; break;
   }
 }
 
@@ -22,6 +23,7 @@ std::string summary_line(const RunSummary& summary) {
     line += std::to_string(count) + " " + word;
   };
   add(summary.passed, "passed", true);
+  add(summary.flaky, "flaky");
   add(summary.failed, "failed");
   add(summary.skipped, "skipped");
   add(summary.crashed, "crashed");

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,11 +19,13 @@ struct RunStart {
   int workers = 0;
   std::string dist_mode;
   std::string testrun_uid;
+  std::optional<std::uint64_t> random_order_seed;  // --random-order; empty: the manifest's order
 };
 
 struct RunSummary {
   std::size_t passed = 0, failed = 0, skipped = 0, crashed = 0, timeout = 0;
   std::size_t not_run = 0;  // selected but never finished: -x, --maxfail, interrupt
+  std::size_t flaky = 0;    // failed, then passed on a rerun; not in `passed`
   double duration = 0;      // seconds, wall clock
   bool interrupted = false;
   std::string stop_reason;  // why the run stopped early; empty if it did not

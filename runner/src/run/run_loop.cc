@@ -3,10 +3,12 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
 
+#include "plan/rerun_queue.h"
 #include "run/fixture_tracker.h"
 
 namespace ptest {
@@ -32,6 +34,7 @@ class RunLoop {
         reporter_(reporter),
         options_(options),
         fixtures_(manifest, scheduler.all_cases(), options.fixtures),
+        reruns_(manifest.cases),
         busy_(static_cast<std::size_t>(scheduler.worker_count()), false),
         starting_(busy_.size()) {}
 
@@ -42,6 +45,8 @@ class RunLoop {
   void fill_idle_workers();
   bool start_parallel_batch(int worker);
   bool start_serial_batch();
+  bool start_serial_rerun();
+  void wake_for_reruns();
   bool launch(Batch& batch);
 
   void on_event(const ExecutorEvent& event);
@@ -50,7 +55,8 @@ class RunLoop {
   void on_batch_finished(const BatchFinished& finished);
   void on_interrupted(const Interrupted& interrupted);
 
-  void finish_case(const CaseResult& result);
+  bool rerun_if_allowed(const CaseResult& result);
+  void finish_case(CaseResult result);
   void record(const CaseResult& result);
   void stop(std::string reason, int signal);
   bool anything_runs() const { return std::find(busy_.begin(), busy_.end(), true) != busy_.end(); }
@@ -61,6 +67,8 @@ class RunLoop {
   Reporter& reporter_;
   const RunLoopOptions& options_;
   FixtureTracker fixtures_;
+  RerunQueue reruns_;
+  std::map<std::size_t, std::vector<CaseResult>> failed_attempts_;  // by case, of those that ran again
   std::vector<bool> busy_;  // by worker: a batch of it runs
   // By worker: a batch whose first case has not finished yet, and when it
   // started. That case's start tells its binary's start-up cost.
@@ -81,6 +89,12 @@ RunSummary RunLoop::run(const std::vector<std::size_t>& disabled) {
   for (std::size_t index : disabled) record(result_without_running(index, Outcome::skipped, 0, 0, "disabled"));
   while (start_work())
     for (const ExecutorEvent& event : executor_.wait()) on_event(event);
+  // Stopped before their reruns: the last failed attempt is the result.
+  for (std::size_t index : reruns_.take_all()) {
+    CaseResult last = std::move(failed_attempts_[index].back());
+    failed_attempts_[index].pop_back();
+    finish_case(std::move(last));
+  }
   fixtures_.finish();
   summary_.not_run = selected - finished_;
   summary_.duration = executor_.now();
@@ -88,11 +102,28 @@ RunSummary RunLoop::run(const std::vector<std::size_t>& disabled) {
   return summary_;
 }
 
-// Gives every idle worker a batch; once nothing runs and no parallel work is
-// left, it is the serial cases' turn. False: nothing runs, the run is over.
+// Gives every idle worker a batch, a waiting rerun first; once nothing runs
+// and no parallel work or rerun is left, it is the serial cases' turn
+// (their reruns before the next of them). False: nothing runs, the run is over.
 bool RunLoop::start_work() {
   fill_idle_workers();
-  return anything_runs() || start_serial_batch();
+  if (anything_runs()) {
+    wake_for_reruns();
+    return true;
+  }
+  if (stopping_) return false;
+  if (start_serial_rerun()) return true;
+  if (!reruns_.empty()) {  // their delay has not passed yet
+    wake_for_reruns();
+    return true;
+  }
+  return start_serial_batch();
+}
+
+// An idle worker takes a rerun when its delay has passed, not at the next
+// event, which may be a long case's end.
+void RunLoop::wake_for_reruns() {
+  if (const std::optional<double> at = reruns_.next_ready_at(executor_.now())) executor_.wake_at(*at);
 }
 
 void RunLoop::fill_idle_workers() {
@@ -104,7 +135,8 @@ void RunLoop::fill_idle_workers() {
 // one does; the failed cases may stop the run, and then nothing more starts.
 bool RunLoop::start_parallel_batch(int worker) {
   while (!stopping_) {
-    std::optional<Batch> batch = scheduler_.next_batch(worker);
+    std::optional<Batch> batch = reruns_.next_parallel(worker, executor_.now());
+    if (!batch) batch = scheduler_.next_batch(worker);
     if (!batch) return false;
     if (launch(*batch)) return true;
   }
@@ -118,6 +150,11 @@ bool RunLoop::start_serial_batch() {
     if (launch(*serial)) return true;
   }
   return false;
+}
+
+bool RunLoop::start_serial_rerun() {
+  std::optional<Batch> rerun = reruns_.next_serial(executor_.now());
+  return rerun && launch(*rerun);
 }
 
 // Starts a batch once its fixtures are set up; a batch whose fixture
@@ -157,7 +194,18 @@ void RunLoop::on_case_finished(const CaseFinished& finished) {
   Starting& starting = starting_[static_cast<std::size_t>(result.worker)];
   if (starting.target && starting.case_started) scheduler_.observe_startup(*starting.target, result.start - starting.at);
   starting.target.reset();
-  finish_case(result);
+  if (!rerun_if_allowed(result)) finish_case(result);
+}
+
+// A failed attempt of a case with reruns left runs again, unless the run
+// stops; until its last attempt, it neither counts nor is reported.
+bool RunLoop::rerun_if_allowed(const CaseResult& result) {
+  if (stopping_ || !is_failure(result.outcome)) return false;
+  std::vector<CaseResult>& attempts = failed_attempts_[result.case_index];
+  if (attempts.size() >= static_cast<std::size_t>(std::max(0, manifest_.cases[result.case_index].reruns))) return false;
+  attempts.push_back(result);
+  reruns_.add(result.case_index, result.worker, executor_.now() + options_.reruns_delay);
+  return true;
 }
 
 // A process that died mid-batch counts towards --max-worker-restart; the
@@ -182,8 +230,14 @@ void RunLoop::on_interrupted(const Interrupted& interrupted) {
 }
 
 // Every case that will not run again ends here, whether its process
-// reported it or a fixture failed it, so both count towards --maxfail.
-void RunLoop::finish_case(const CaseResult& result) {
+// reported it or a fixture failed it, so both count towards --maxfail. A
+// case that failed before and passes now is flaky.
+void RunLoop::finish_case(CaseResult result) {
+  if (auto it = failed_attempts_.find(result.case_index); it != failed_attempts_.end()) {
+    result.earlier_attempts = std::move(it->second);
+    failed_attempts_.erase(it);
+    if (result.outcome == Outcome::passed && !result.earlier_attempts.empty()) result.outcome = Outcome::flaky;
+  }
   record(result);
   fixtures_.done(result.case_index);
   const std::size_t failures = summary_.failures();

@@ -1,6 +1,8 @@
 // Drives a run: hands batches from the scheduler to the executor whenever a
 // worker is free, passes what happens to the reporters, and decides when to
-// stop early (-x, --maxfail, Ctrl-C). It also sets fixtures up once, before
+// stop early (-x, --maxfail, Ctrl-C), and which failed cases run again
+// (--reruns): a case that passes on a rerun is flaky, and its result keeps
+// every attempt. It also sets fixtures up once, before
 // the first batch that needs them, and cleans each up after the last of its
 // cases, or at the end of the run.
 #pragma once
@@ -22,6 +24,9 @@ struct RunLoopOptions {
   // new process for the rest of its batch: pytest-xdist's worker restart).
   std::size_t max_worker_restart = SIZE_MAX;
   double stop_grace = 2.0;  // seconds between the stop signal and SIGKILL
+  // A failed, crashed or timed-out case runs again, up to its TestCase::reruns
+  // times, alone in a new process, this many seconds after its failure.
+  double reruns_delay = 0;
   // Runs fixture setups and cleanups; null: the manifest's fixtures are not set up.
   FixtureHost* fixtures = nullptr;
 };

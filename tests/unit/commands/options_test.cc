@@ -294,3 +294,53 @@ TEST(CommandLine, BadShardCombinationsAreUsageErrors) {
   EXPECT_NE(usage_error({"--shard", "1/2", "--plan", "p.json", "-m", "smoke"}).find("the plan holds the selection"),
             std::string::npos);
 }
+
+TEST(Options, RerunsTheirDelayAndWhatAFlakyCaseCountsAs) {
+  const RunOptions options = parse({"--reruns", "2", "--reruns-delay", "0.5", "--flaky-result", "fail"});
+  EXPECT_EQ(options.reruns, 2);
+  EXPECT_DOUBLE_EQ(options.reruns_delay, 0.5);
+  EXPECT_TRUE(options.flaky_fails);
+  const RunOptions defaults = parse({});
+  EXPECT_FALSE(defaults.reruns);
+  EXPECT_FALSE(defaults.flaky_fails);
+  EXPECT_EQ(parse({"--reruns", "0"}).reruns, 0);
+}
+
+TEST(Options, BadRerunFlagsAreUsageErrors) {
+  EXPECT_EQ(usage_error({"--reruns=-1"}), "argument --reruns '-1': expected a number of reruns from 0");
+  EXPECT_EQ(usage_error({"--reruns", "two"}), "argument --reruns 'two': expected a number of reruns from 0");
+  EXPECT_EQ(usage_error({"--flaky-result", "maybe"}), "argument --flaky-result 'maybe': expected pass or fail");
+  EXPECT_EQ(usage_error({"--reruns-delay=-1"}), "argument --reruns-delay: expected seconds >= 0");
+}
+
+TEST(Options, LastFailedAndRandomOrder) {
+  EXPECT_EQ(parse({"--lf"}).last_failed, LastFailedMode::only);
+  EXPECT_EQ(parse({"--last-failed"}).last_failed, LastFailedMode::only);
+  EXPECT_EQ(parse({"--ff"}).last_failed, LastFailedMode::first);
+  EXPECT_TRUE(parse({"--lf", "--lfnf", "none"}).last_failed_none);
+  EXPECT_FALSE(parse({}).random_order);
+  EXPECT_TRUE(parse({"--random-order"}).random_order);
+  const RunOptions seeded = parse({"--random-order-seed", "1234"});
+  EXPECT_TRUE(seeded.random_order);  // a seed turns random order on
+  EXPECT_EQ(seeded.random_order_seed, 1234u);
+  const RunOptions last = parse({"--random-order-seed", "last"});
+  EXPECT_TRUE(last.random_order_seed_last);
+  EXPECT_FALSE(last.random_order_seed);
+}
+
+TEST(Options, BadLastFailedAndSeedFlagsAreUsageErrors) {
+  EXPECT_EQ(usage_error({"--random-order-seed", "abc"}),
+            "argument --random-order-seed 'abc': expected a number from 0, or 'last'");
+  EXPECT_EQ(usage_error({"--random-order-seed=-3"}),
+            "argument --random-order-seed '-3': expected a number from 0, or 'last'");
+  EXPECT_EQ(usage_error({"--lfnf", "some"}), "argument --lfnf 'some': expected all or none");
+  EXPECT_EQ(usage_error({"--lf", "--ff"}), "arguments --lf and --ff: give one of them");
+}
+
+TEST(Options, CountAndItsBadValues) {
+  EXPECT_EQ(parse({}).count, 1);
+  EXPECT_EQ(parse({"--count", "3"}).count, 3);
+  EXPECT_EQ(usage_error({"--count", "0"}), "argument --count '0': expected a number of times from 1");
+  EXPECT_EQ(usage_error({"--count", "x"}), "argument --count 'x': expected a number of times from 1");
+  EXPECT_EQ(usage_error({"--count", "2", "--reruns", "1"}), "arguments --count and --reruns: give one of them");
+}

@@ -148,3 +148,12 @@ TEST_F(SpecFile, StrictThatIsNotABooleanIsAnErrorNamingTheFile) {
     EXPECT_NE(std::string(error.what()).find("discovery spec '" + path_ + "'"), std::string::npos) << error.what();
   }
 }
+
+TEST(Discovery, AMarkersRerunsApplyToItsCasesAndTheLargestWins) {
+  DiscoverySpec with_reruns = spec();
+  with_reruns.marker_reruns = {{"smoke", 2}, {"slow", 3}, {"unit", 1}};
+  const Manifest fragment = build_fragment(with_reruns, listing());
+  EXPECT_EQ(fragment.cases[0].reruns, 2);  // smoke and unit
+  EXPECT_EQ(fragment.cases[3].reruns, 3);  // slow and unit
+  EXPECT_EQ(build_fragment(spec(), listing()).cases[0].reruns, 0);
+}

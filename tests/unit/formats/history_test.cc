@@ -95,3 +95,25 @@ TEST_F(HistoryFile, DurationsAreWrittenToSixSignificantDigits) {
   EXPECT_NE(text.find(R"("bin::A.Two":{"duration":1.25e-07,"outcome":"failed"})"), std::string::npos) << text;
   EXPECT_NE(text.find(R"("bin::A.Three":{"duration":3,"outcome":"passed"})"), std::string::npos) << text;
 }
+
+TEST_F(HistoryFile, RecentOutcomesAreAppendedRunByRunAndKeptToTheLastTwenty) {
+  update_history(path_, read_history(path_), {{"bin::A.One", {0.25, false, "p"}}});
+  update_history(path_, read_history(path_), {{"bin::A.One", {0.25, true, "f"}}, {"bin::A.Two", {1, false, "k"}}});
+  History history = read_history(path_).history;
+  EXPECT_EQ(history.at("bin::A.One").recent, "pf");
+  EXPECT_EQ(history.at("bin::A.Two").recent, "k");
+  for (int run = 0; run < 25; ++run) update_history(path_, read_history(path_), {{"bin::A.One", {0.25, false, "k"}}});
+  history = read_history(path_).history;
+  EXPECT_EQ(history.at("bin::A.One").recent, std::string(kRecentRuns, 'k'));
+  EXPECT_EQ(history.at("bin::A.Two").recent, "k");  // not in the later runs: unchanged
+}
+
+TEST(History, RecentMustBeLettersOfOutcomes) {
+  EXPECT_EQ(parse_history(R"({"schema_version":1,"cases":{"x":{"duration":1,"outcome":"passed","recent":"pfk"}}})")
+                .at("x")
+                .recent,
+            "pfk");
+  EXPECT_THROW(parse_history(R"({"schema_version":1,"cases":{"x":{"duration":1,"recent":"pxz"}}})"), std::exception);
+  EXPECT_EQ(parse_history(R"({"schema_version":1,"cases":{"x":{"duration":1,"outcome":"passed"}}})").at("x").recent,
+            "");
+}

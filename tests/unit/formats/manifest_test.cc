@@ -20,9 +20,9 @@ const char* const kEveryField =
     R"({"name":"script","framework":"plain","executable":"/b/check.sh","arguments":[],"working_directory":"",)"
     R"("environment":{},"fixtures":[]}],)"
     R"("cases":[{"id":"math::Arith.Adds","target":"math","name":"Arith.Adds","suite":"Arith",)"
-    R"("file":"/src/math_test.cc","line":6,"markers":["db","smoke"],"group":"g1","timeout":2.5,"disabled":false},)"
+    R"("file":"/src/math_test.cc","line":6,"markers":["db","smoke"],"group":"g1","timeout":2.5,"disabled":false,"reruns":2},)"
     R"({"id":"script::check","target":"script","name":"check","suite":"","file":"","line":0,"markers":[],)"
-    R"("group":null,"timeout":0.0,"disabled":true}]})"
+    R"("group":null,"timeout":0.0,"disabled":true,"reruns":0}]})"
     "\n";
 
 // A manifest with one target "b" and one case, with `case_fields` added to the case.
@@ -166,6 +166,7 @@ TEST(Manifest, ReadsAFieldOfEachKind) {
   EXPECT_EQ(adds.group, "g1");
   EXPECT_DOUBLE_EQ(adds.timeout, 2.5);
   EXPECT_FALSE(adds.disabled);
+  EXPECT_EQ(adds.reruns, 2);
   EXPECT_EQ(manifest.cases[1].target, 1u);
   EXPECT_EQ(manifest.cases[1].group, "");
   EXPECT_TRUE(manifest.cases[1].disabled);

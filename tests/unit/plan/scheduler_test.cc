@@ -298,3 +298,43 @@ TEST(Scheduler, RequeuedCasesComeBackToTheSameWorkerFirst) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->cases, unstarted);
 }
+
+TEST(Scheduler, FixedBatchesAreHandedOutExactlyPerWorkerInOrder) {
+  const Manifest manifest = ptest::testing::numbered_cases(6);
+  SchedulerOptions options = scheduler_options(DistMode::worksteal, 8);
+  options.fixed_batches = {{{4, 1}, {2}}, {}, {{0, 3, 5}}};
+  Scheduler scheduler(manifest.cases, {4, 1, 2, 0, 3, 5}, options);
+  EXPECT_EQ(scheduler.worker_count(), 3);
+  EXPECT_EQ(scheduler.remaining(), 6u);
+  EXPECT_EQ(scheduler.next_batch(0)->cases, (std::vector<std::size_t>{4, 1}));
+  EXPECT_FALSE(scheduler.next_batch(1));  // nothing to steal: the batches are fixed
+  const std::optional<Batch> third = scheduler.next_batch(2);
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->worker, 2);
+  EXPECT_EQ(third->cases, (std::vector<std::size_t>{0, 3, 5}));
+  scheduler.requeue(2, {5});  // a replay runs the recorded processes only
+  EXPECT_FALSE(scheduler.next_batch(2));
+  EXPECT_EQ(scheduler.next_batch(0)->cases, (std::vector<std::size_t>{2}));
+  EXPECT_EQ(scheduler.remaining(), 0u);
+  EXPECT_FALSE(scheduler.next_serial_batch());
+}
+
+TEST(Scheduler, KeepOrderLeavesTheSelectionsOrderDespiteTheHistory) {
+  const Manifest manifest = ptest::testing::numbered_cases(4);
+  SchedulerOptions options = scheduler_options(DistMode::load, 1);
+  options.known_durations = {0.01, 0.01, 0.01, 5.0};  // the history would run T3 first
+  options.failed_last = {false, false, false, false};
+  options.keep_order = true;
+  Scheduler scheduler(manifest.cases, {2, 0, 1, 3}, options);
+  std::vector<std::size_t> order;
+  while (std::optional<Batch> batch = scheduler.next_batch(0)) order.insert(order.end(), batch->cases.begin(), batch->cases.end());
+  EXPECT_EQ(order, (std::vector<std::size_t>{2, 0, 1, 3}));
+}
+
+TEST(Scheduler, ACaseGivenTwiceNeverRunsTwiceInOneBatch) {
+  const Manifest manifest = ptest::testing::numbered_cases(3);
+  Scheduler scheduler(manifest.cases, {0, 1, 2, 0, 1, 2, 0, 1, 2}, scheduler_options(DistMode::no, 1));
+  std::vector<std::vector<std::size_t>> batches;
+  while (std::optional<Batch> batch = scheduler.next_batch(0)) batches.push_back(batch->cases);
+  EXPECT_EQ(batches, (std::vector<std::vector<std::size_t>>{{0, 1, 2}, {0, 1, 2}, {0, 1, 2}}));
+}

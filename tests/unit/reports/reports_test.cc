@@ -83,3 +83,10 @@ TEST(JunitReport, OneSuitePerTargetWithEscapedText) {
   EXPECT_NE(xml.find("<error type=\"crashed\" message=\"killed by SIGSEGV\">"), std::string::npos) << xml;
   EXPECT_NE(xml.find("<skipped message=\"skipped\"/>"), std::string::npos) << xml;
 }
+
+TEST(SummaryLine, CountsFlakyCasesApartFromThePassedOnes) {
+  RunSummary summary;
+  summary.passed = 3;
+  summary.flaky = 2;
+  EXPECT_EQ(summary_line(summary), "3 passed, 2 flaky in 0.00s");
+}

@@ -223,3 +223,27 @@ TEST(TerminalReporter, LiveProgressGivesWayToEachVerboseLineAndCountsFailures) {
                                     "\r\033[K") +
                             kOneFailure + "1 passed, 1 failed in 2.00s\n");
 }
+
+TEST(TerminalReporter, AFlakyCaseShowsItsAttemptsInTheShortSummaryAndTheVerboseLine) {
+  Manifest manifest = sample();
+  manifest.cases[0].reruns = 2;
+  CaseResult result = make_result(0, Outcome::flaky, 1, 1, 1.25);
+  result.earlier_attempts = {make_result(0, Outcome::failed, 0, 0, 0.5)};
+  MemoryFile out;
+  TerminalOptions options;
+  options.out = out.get();
+  options.verbosity = 1;
+  TerminalReporter reporter(options);
+  reporter.run_started(RunStart{1, 2, "worksteal", "abc"});
+  reporter.case_finished(manifest.cases[0], result);
+  RunSummary summary;
+  summary.flaky = 1;
+  summary.duration = 1.25;
+  reporter.run_finished(summary);
+  const std::string text = out.text();
+  EXPECT_NE(text.find("[gw1] FLAKY 2/3 bin0::A.Pass (0.250s)\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("short test summary info ============================\nFLAKY 2/3 bin0::A.Pass\n"),
+            std::string::npos) << text;
+  EXPECT_EQ(text.find("FAILURES"), std::string::npos) << text;
+  EXPECT_NE(text.find("0 passed, 1 flaky in 1.25s\n"), std::string::npos) << text;
+}

@@ -22,10 +22,12 @@ class FakeExecutor : public Executor {
 
   // The script, by case name ("S.T1"). A case in `crash_once` crashes the
   // first time and ends its batch there, leaving the rest not started; one
-  // in `crash_always` does so every time.
+  // in `crash_always` does so every time. A case in `fail_times` fails that
+  // many times, then passes.
   std::map<std::string, Outcome> outcomes;
   std::set<std::string> crash_once;
   std::set<std::string> crash_always;
+  std::map<std::string, int> fail_times;
   int interrupts_at_first_wait = 0;  // SIGINTs the first wait() reports, before any case
   double startup = 0;                // fake seconds each process takes before its first case
 
@@ -36,6 +38,7 @@ class FakeExecutor : public Executor {
   double last_grace = -1;
   int max_running = 0;
   int running_when_serial_started = -1;  // batches running when one with a serial case started
+  std::vector<double> wake_requests;     // wake_at()'s times, in order
 
   FakeClock clock;
 
@@ -52,6 +55,11 @@ class FakeExecutor : public Executor {
 
   std::vector<ExecutorEvent> wait() override {
     std::vector<ExecutorEvent> events;
+    if (running_.empty() && pending_stops_.empty() && wake_at_ > clock.now()) {
+      clock.advance(wake_at_ - clock.now());  // nothing runs: time passes to the wake-up
+      wake_at_ = 0;
+      return events;
+    }
     if (!pending_stops_.empty()) {
       for (int worker : pending_stops_) events.push_back(BatchFinished{worker, {}});
       pending_stops_.clear();
@@ -77,6 +85,10 @@ class FakeExecutor : public Executor {
   }
 
   double now() const override { return clock.now(); }
+  void wake_at(double at) override {
+    wake_at_ = at;
+    wake_requests.push_back(at);
+  }
 
  private:
   void play(const Batch& batch, std::vector<ExecutorEvent>& events) {
@@ -97,6 +109,10 @@ class FakeExecutor : public Executor {
       clock.advance(1);
       result.stop = clock.now();
       result.outcome = outcomes.count(name) ? outcomes[name] : Outcome::passed;
+      if (auto it = fail_times.find(name); it != fail_times.end() && it->second > 0) {
+        --it->second;
+        result.outcome = Outcome::failed;
+      }
       if (crash_once.erase(name) || crash_always.count(name)) {
         result.outcome = Outcome::crashed;
         ended = true;
@@ -109,6 +125,7 @@ class FakeExecutor : public Executor {
   const Manifest& manifest_;
   std::deque<Batch> running_;
   std::vector<int> pending_stops_;
+  double wake_at_ = 0;
 };
 
 }  // namespace ptest::testing

@@ -17,6 +17,7 @@ class RecordingReporter : public Reporter {
   std::vector<std::string> events;
   std::multiset<std::string> finished;  // ids, once per report
   std::map<std::string, Outcome> outcome;
+  std::map<std::string, std::vector<CaseResult>> earlier_attempts;  // of cases that ran again
   RunStart start;
   RunSummary summary;
 
@@ -36,6 +37,7 @@ class RecordingReporter : public Reporter {
   void case_finished(const TestCase& test_case, const CaseResult& result) override {
     finished.insert(test_case.id);
     outcome[test_case.id] = result.outcome;
+    if (!result.earlier_attempts.empty()) earlier_attempts[test_case.id] = result.earlier_attempts;
     events.push_back("case_finished " + test_case.id + " " + outcome_name(result.outcome));
   }
   void run_finished(const RunSummary& s) override {
