@@ -227,8 +227,9 @@ set(PTEST_ARGS "" CACHE STRING "Arguments the 'ptest' build target passes to the
 
 function(ptest_discover_tests target)
   _ptest_take_blocks(_blocks ${ARGN})
-  cmake_parse_arguments(arg "STRICT" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CTEST_MODE"
-                        "MARKERS;FIXTURES;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
+  cmake_parse_arguments(arg "STRICT"
+                        "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CTEST_MODE;FRAMEWORK"
+                        "MARKERS;FIXTURES;EXTRA_ARGS;ENVIRONMENT;LAUNCHER" ${_blocks_REST})
   if(arg_UNPARSED_ARGUMENTS)
     _ptest_keywords(keywords)
     list(JOIN keywords ", " keywords)

@@ -11,7 +11,7 @@ cmake_policy(VERSION 3.20)
 # the functions need, they define themselves.
 macro(_ptest_keywords out)
   set(${out} MARKERS MARK GROUP SERIAL FIXTURES TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
-      DISCOVERY_MODE DISCOVERY_TIMEOUT CTEST_MODE STRICT)
+      DISCOVERY_MODE DISCOVERY_TIMEOUT CTEST_MODE STRICT FRAMEWORK LAUNCHER)
 endmacro()
 
 function(_ptest_fail message)
@@ -276,6 +276,7 @@ endmacro()
 macro(_ptest_settle_arguments)
   _ptest_choose(CTEST_MODE CASES RUNNER)
   _ptest_choose(DISCOVERY_MODE POST_BUILD PRE_TEST)
+  _ptest_choose(FRAMEWORK auto gtest catch2 doctest plain)
   foreach(_ptest_keyword TIMEOUT DISCOVERY_TIMEOUT)
     if(DEFINED arg_${_ptest_keyword} AND NOT arg_${_ptest_keyword} MATCHES "^[0-9]+(\\.[0-9]+)?$")
       _ptest_fail("${_ptest_keyword} '${arg_${_ptest_keyword}}' is not a number of seconds")
@@ -343,6 +344,8 @@ function(_ptest_spec_json out target marks groups marker_timeouts)
   else()
     set(j_strict false)
   endif()
+  _ptest_launcher(launcher "${target}" "${arg_LAUNCHER}")
+  _ptest_json_array(j_launcher ${launcher})
   string(CONCAT json "{
   \"target\": ${j_target},
   \"executable\": ${j_executable},
@@ -358,6 +361,8 @@ function(_ptest_spec_json out target marks groups marker_timeouts)
   \"discovery_timeout\": ${arg_DISCOVERY_TIMEOUT},
   \"ctest_mode\": \"${arg_CTEST_MODE}\",
   \"strict\": ${j_strict},
+  \"framework\": \"${arg_FRAMEWORK}\",
+  \"launcher\": ${j_launcher},
   \"fragment\": ${j_fragment},
   \"ctest_file\": ${j_ctest_file},
   \"index\": ${j_index},
@@ -365,6 +370,23 @@ function(_ptest_spec_json out target marks groups marker_timeouts)
 }
 ")
   set(${out} "${json}" PARENT_SCOPE)
+endfunction()
+
+# The command `target` runs under, listed and in every batch, as CTest
+# starts tests: the LAUNCHER keyword's (or, from CMake 3.29, the target's
+# TEST_LAUNCHER), then the target's CROSSCOMPILING_EMULATOR.
+function(_ptest_launcher out target launcher)
+  if(NOT launcher AND CMAKE_VERSION VERSION_GREATER_EQUAL 3.29)
+    get_target_property(launcher ${target} TEST_LAUNCHER)
+  endif()
+  get_target_property(emulator ${target} CROSSCOMPILING_EMULATOR)
+  set(command "")
+  foreach(part IN ITEMS launcher emulator)
+    if(${part})
+      list(APPEND command ${${part}})
+    endif()
+  endforeach()
+  set(${out} "${command}" PARENT_SCOPE)
 endfunction()
 
 # Writes `target`'s spec at generate time, with the directories discovery
