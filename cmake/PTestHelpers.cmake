@@ -329,7 +329,14 @@ endfunction()
 function(_ptest_spec_json out target marks groups marker_timeouts)
   _ptest_target_files("${target}")
   _ptest_json_string(j_target "${target}")
-  _ptest_json_string(j_executable "$<TARGET_FILE:${target}>")
+  if(DEFINED arg_EXECUTABLE)  # ptest_add_test(): the COMMAND's first word
+    _ptest_json_string(j_executable "${arg_EXECUTABLE}")
+  else()
+    _ptest_json_string(j_executable "$<TARGET_FILE:${target}>")
+  endif()
+  if(NOT DEFINED arg_SKIP_RETURN_CODE)
+    set(arg_SKIP_RETURN_CODE 0)
+  endif()
   _ptest_json_array(j_arguments ${arg_EXTRA_ARGS})
   _ptest_json_string(j_working_directory "${arg_WORKING_DIRECTORY}")
   _ptest_json_array(j_environment ${arg_ENVIRONMENT})
@@ -344,7 +351,11 @@ function(_ptest_spec_json out target marks groups marker_timeouts)
   else()
     set(j_strict false)
   endif()
-  _ptest_launcher(launcher "${target}" "${arg_LAUNCHER}")
+  set(command_target "${target}")
+  if(DEFINED arg_COMMAND_TARGET)  # ptest_add_test(): the target its COMMAND names, if any
+    set(command_target "${arg_COMMAND_TARGET}")
+  endif()
+  _ptest_launcher(launcher "${command_target}" "${arg_LAUNCHER}")
   _ptest_json_array(j_launcher ${launcher})
   string(CONCAT json "{
   \"target\": ${j_target},
@@ -362,6 +373,7 @@ function(_ptest_spec_json out target marks groups marker_timeouts)
   \"ctest_mode\": \"${arg_CTEST_MODE}\",
   \"strict\": ${j_strict},
   \"framework\": \"${arg_FRAMEWORK}\",
+  \"skip_return_code\": ${arg_SKIP_RETURN_CODE},
   \"launcher\": ${j_launcher},
   \"fragment\": ${j_fragment},
   \"ctest_file\": ${j_ctest_file},
@@ -376,10 +388,13 @@ endfunction()
 # starts tests: the LAUNCHER keyword's (or, from CMake 3.29, the target's
 # TEST_LAUNCHER), then the target's CROSSCOMPILING_EMULATOR.
 function(_ptest_launcher out target launcher)
-  if(NOT launcher AND CMAKE_VERSION VERSION_GREATER_EQUAL 3.29)
-    get_target_property(launcher ${target} TEST_LAUNCHER)
+  set(emulator "")
+  if(TARGET "${target}")
+    if(NOT launcher AND CMAKE_VERSION VERSION_GREATER_EQUAL 3.29)
+      get_target_property(launcher ${target} TEST_LAUNCHER)
+    endif()
+    get_target_property(emulator ${target} CROSSCOMPILING_EMULATOR)
   endif()
-  get_target_property(emulator ${target} CROSSCOMPILING_EMULATOR)
   set(command "")
   foreach(part IN ITEMS launcher emulator)
     if(${part})
@@ -448,6 +463,47 @@ function(_ptest_remember_target target)
     set_property(GLOBAL PROPERTY _PTEST_FINALIZE_SCHEDULED TRUE)
     cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _ptest_finalize)
   endif()
+endfunction()
+
+# --- ptest_add_test() --------------------------------------------------------
+
+# Fails unless `name` is a valid test name not used by another test or
+# discovered target, and `command` is not empty.
+function(_ptest_check_added_test name command)
+  if(NOT name MATCHES "^[A-Za-z0-9_.-]+$")
+    message(FATAL_ERROR "ptest_add_test(): NAME '${name}' is not a valid name (letters, digits, '_', '.', '-')")
+  endif()
+  if(NOT command)
+    message(FATAL_ERROR "ptest_add_test(): test '${name}' needs a COMMAND")
+  endif()
+  get_property(done GLOBAL PROPERTY _PTEST_TARGETS)
+  if(name IN_LIST done)
+    message(FATAL_ERROR "ptest_add_test(): the name '${name}' is already a test or a discovered target")
+  endif()
+  if(DEFINED arg_SKIP_RETURN_CODE AND NOT arg_SKIP_RETURN_CODE MATCHES "^([1-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])$")
+    message(FATAL_ERROR "ptest_add_test(): SKIP_RETURN_CODE '${arg_SKIP_RETURN_CODE}' is not an exit status from 1 to 255")
+  endif()
+endfunction()
+
+# The plain case's fragment and CTest script: `ptest discover` writes them
+# (without running the command) when the spec changes, in a target of
+# their own that every build brings up to date.
+function(_ptest_add_plain_test name spec_json)
+  _ptest_target_files("${name}")
+  add_custom_command(OUTPUT "${fragment}"
+    COMMAND PTest::ptest discover "${spec}"
+    DEPENDS "${spec}" PTest::ptest
+    COMMENT "ptest: registering the test ${name}"
+    VERBATIM)
+  add_custom_target(_ptest_test_${name} ALL DEPENDS "${fragment}")
+  file(WRITE "${include_file}"
+    "if(EXISTS \"${ctest_file}\")\n"
+    "  include(\"${ctest_file}\")\n"
+    "else()\n"
+    "  add_test(${name}_NOT_BUILT ${name}_NOT_BUILT)\n"
+    "endif()\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${include_file}")
+  set_property(GLOBAL APPEND PROPERTY _PTEST_ADDED_TEST_TARGETS "${name}")
 endfunction()
 
 # --- ptest_add_fixture() -----------------------------------------------------
@@ -559,6 +615,7 @@ function(_ptest_add_ptest_target dir)
     list(APPEND discover_commands COMMAND PTest::ptest discover "${spec}")
   endforeach()
   get_property(targets GLOBAL PROPERTY _PTEST_TARGETS)
+  get_property(added_tests GLOBAL PROPERTY _PTEST_ADDED_TEST_TARGETS)
   add_custom_target(ptest
     ${discover_commands}
     COMMAND PTest::ptest --manifest "${dir}/manifest.json" ${args}
@@ -566,5 +623,12 @@ function(_ptest_add_ptest_target dir)
     COMMENT "ptest: running the manifest"
     USES_TERMINAL
     VERBATIM)
-  add_dependencies(ptest ${targets})
+  foreach(target IN LISTS targets)
+    if(NOT target IN_LIST added_tests)  # a ptest_add_test() name, not a target
+      add_dependencies(ptest ${target})
+    endif()
+  endforeach()
+  foreach(name IN LISTS added_tests)
+    add_dependencies(ptest _ptest_test_${name})
+  endforeach()
 endfunction()

@@ -73,6 +73,7 @@ std::string ctest_script(const Manifest& manifest, const CtestLauncher& launcher
     if (std::binary_search(test_case.markers.begin(), test_case.markers.end(), std::string(kSerialMarker)))
       script += " RUN_SERIAL TRUE";
     if (test_case.disabled) script += " DISABLED TRUE";
+    if (target.skip_return_code > 0) script += " SKIP_RETURN_CODE " + std::to_string(target.skip_return_code);
     // Where IDEs reading `ctest --show-only=json-v1` jump to (CMake 4.2's
     // gtest_discover_tests sets it too; older CMake keeps it as a property).
     if (!test_case.file.empty() && test_case.line > 0)

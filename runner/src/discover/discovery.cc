@@ -117,6 +117,7 @@ DiscoverySpec read_discovery_spec(const std::string& path) {
       target.framework = *declared;
     }
     target.launcher = document.value("launcher", std::vector<std::string>{});
+    target.skip_return_code = document.value("skip_return_code", 0);
     spec.fragment_path = document.at("fragment").get<std::string>();
     spec.ctest_path = document.at("ctest_file").get<std::string>();
     spec.index_path = document.at("index").get<std::string>();

@@ -118,6 +118,7 @@ struct Table<Target> {
       {"environment", Kind::string_map, Need::optional, &Target::environment},
       {"fixtures", Kind::strings, Need::optional, &Target::fixtures},
       {"launcher", Kind::strings, Need::optional, &Target::launcher},
+      {"skip_return_code", Kind::line, Need::optional, &Target::skip_return_code},
   };
 };
 

@@ -34,6 +34,8 @@ struct Target {
   // LAUNCHER, then CROSSCOMPILING_EMULATOR: the command the executable runs
   // under, when listed and in every batch ("valgrind --error-exitcode=1").
   std::vector<std::string> launcher;
+  // ptest_add_test(SKIP_RETURN_CODE): a plain case that exits with it is skipped; 0: none.
+  int skip_return_code = 0;
 };
 
 // ptest_add_fixture(): commands run once per run around the cases that need
