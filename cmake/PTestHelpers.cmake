@@ -425,6 +425,13 @@ function(_ptest_discover_post_build target spec_json)
     COMMAND PTest::ptest discover "${spec}" "${spec_hash}"
     COMMENT "ptest: discovering the cases of ${target}"
     VERBATIM)
+  _ptest_include_when_built("${target}")
+endfunction()
+
+# The include file CTest reads each time it starts: it includes the cases'
+# script once the build has written it, and shows a placeholder test before.
+function(_ptest_include_when_built target)
+  _ptest_target_files("${target}")
   file(WRITE "${include_file}"
     "if(EXISTS \"${ctest_file}\")\n"
     "  include(\"${ctest_file}\")\n"
@@ -496,13 +503,7 @@ function(_ptest_add_plain_test name spec_json)
     COMMENT "ptest: registering the test ${name}"
     VERBATIM)
   add_custom_target(_ptest_test_${name} ALL DEPENDS "${fragment}")
-  file(WRITE "${include_file}"
-    "if(EXISTS \"${ctest_file}\")\n"
-    "  include(\"${ctest_file}\")\n"
-    "else()\n"
-    "  add_test(${name}_NOT_BUILT ${name}_NOT_BUILT)\n"
-    "endif()\n")
-  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${include_file}")
+  _ptest_include_when_built("${name}")
   set_property(GLOBAL APPEND PROPERTY _PTEST_ADDED_TEST_TARGETS "${name}")
 endfunction()
 

@@ -156,15 +156,20 @@ add_executable(t main.cc)
 """
 
 
+def write_project(name, call, source="int main() { return 0; }\n"):
+    directory = os.path.join(e2e.WORK, "frameworks-errors", name)
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory)
+    with open(os.path.join(directory, "CMakeLists.txt"), "w") as f:
+        f.write(PROJECT % call)
+    with open(os.path.join(directory, "main.cc"), "w") as f:
+        f.write(source)
+    return directory
+
+
 class FrameworkErrors(unittest.TestCase):
     def assert_build_fails(self, name, call, source, *messages):
-        directory = os.path.join(e2e.WORK, "frameworks-errors", name)
-        shutil.rmtree(directory, ignore_errors=True)
-        os.makedirs(directory)
-        with open(os.path.join(directory, "CMakeLists.txt"), "w") as f:
-            f.write(PROJECT % call)
-        with open(os.path.join(directory, "main.cc"), "w") as f:
-            f.write(source)
+        directory = write_project(name, call, source)
         build = os.path.join(directory, "build")
         e2e.configure(directory, build)
         status, output = e2e.build(build, expect_ok=False)
@@ -185,13 +190,7 @@ class FrameworkErrors(unittest.TestCase):
                                 "did you mean 'smoke'?")
 
     def test_an_unknown_framework_fails_configure(self):
-        directory = os.path.join(e2e.WORK, "frameworks-errors", "unknown")
-        shutil.rmtree(directory, ignore_errors=True)
-        os.makedirs(directory)
-        with open(os.path.join(directory, "CMakeLists.txt"), "w") as f:
-            f.write(PROJECT % "ptest_discover_tests(t FRAMEWORK boost)")
-        with open(os.path.join(directory, "main.cc"), "w") as f:
-            f.write("int main() { return 0; }\n")
+        directory = write_project("unknown", "ptest_discover_tests(t FRAMEWORK boost)")
         status, output = e2e.configure(directory, os.path.join(directory, "build"), expect_ok=False)
         self.assertNotEqual(status, 0, output)
         self.assertIn("FRAMEWORK 'boost' is not auto or gtest or catch2 or doctest or plain", " ".join(output.split()))

@@ -82,7 +82,7 @@ void read_block(const std::vector<std::string>& lines, std::size_t& at, ListedCa
       break;
     }
   }
-  if (listed.file.empty()) throw ListingError("no file and line for case '" + listed.name + "'");
+  if (listed.file.empty()) throw ListingError("gives no file and line for case '" + listed.name + "'");
   std::string tags;
   for (; at < lines.size() && indent_of(lines[at]) >= 4; ++at)
     if (indent_of(lines[at]) == 6 && lines[at][6] == '[') tags += lines[at].substr(6);
@@ -96,7 +96,7 @@ std::vector<std::vector<std::string>> Catch2Framework::listing_arguments(const s
 }
 
 std::vector<ListedCase> Catch2Framework::parse_listing(const std::vector<ListingOutput>& outputs) const {
-  if (outputs.size() != 2) throw ListingError("expected two listings");
+  if (outputs.size() != 2) throw ListingError("takes two runs");
   std::vector<ListedCase> cases;
   for (const std::string& name : lines_of(outputs[0].output))
     if (!name.empty()) {
@@ -107,17 +107,17 @@ std::vector<ListedCase> Catch2Framework::parse_listing(const std::vector<Listing
   const std::vector<std::string> lines = lines_of(outputs[1].output);
   std::size_t at = 0;
   while (at < lines.size() && lines[at] != "Matching test cases:" && lines[at] != "All available test cases:") ++at;
-  if (at == lines.size()) throw ListingError("no 'Matching test cases:' line in the output of --list-tests");
+  if (at == lines.size()) throw ListingError("has no 'Matching test cases:' line");
   ++at;
   for (ListedCase& listed : cases) {
     if (at >= lines.size() || indent_of(lines[at]) != 2)
-      throw ListingError("--list-tests lists fewer cases than --list-test-names-only");
+      throw ListingError("with --list-tests has fewer cases than with --list-test-names-only");
     read_block(lines, at, listed);
     const auto slash = listed.file.find_last_of("/\\");
     listed.suite = slash == std::string::npos ? listed.file : listed.file.substr(slash + 1);
   }
   if (at < lines.size() && indent_of(lines[at]) == 2)
-    throw ListingError("--list-tests lists more cases than --list-test-names-only");
+    throw ListingError("with --list-tests has more cases than with --list-test-names-only");
   return cases;
 }
 

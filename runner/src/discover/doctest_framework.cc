@@ -13,9 +13,9 @@ std::vector<std::vector<std::string>> DoctestFramework::listing_arguments(const 
 }
 
 std::vector<ListedCase> DoctestFramework::parse_listing(const std::vector<ListingOutput>& outputs) const {
-  if (outputs.size() != 1) throw ListingError("expected one listing");
+  if (outputs.size() != 1) throw ListingError("takes one run");
   const std::string& text = outputs.front().output;
-  if (text.find("<doctest ") == std::string::npos) throw ListingError("no <doctest> element in its output");
+  if (text.find("<doctest ") == std::string::npos) throw ListingError("has no <doctest> element");
   std::vector<ListedCase> cases;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -26,7 +26,7 @@ std::vector<ListedCase> DoctestFramework::parse_listing(const std::vector<Listin
     if (xml_tag_name(line) != "TestCase") continue;
     ListedCase listed;
     const auto name = xml_attribute(line, "name");
-    if (!name || name->empty()) throw ListingError("a <TestCase> without a name: " + std::string(line));
+    if (!name || name->empty()) throw ListingError("has a <TestCase> without a name: " + std::string(line));
     listed.name = *name;
     listed.suite = xml_attribute(line, "testsuite").value_or("");
     listed.file = xml_attribute(line, "filename").value_or("");
@@ -34,7 +34,7 @@ std::vector<ListedCase> DoctestFramework::parse_listing(const std::vector<Listin
     listed.disabled = xml_attribute(line, "skipped").value_or("false") == "true";
     cases.push_back(std::move(listed));
   }
-  if (text.find("</doctest>") == std::string::npos) throw ListingError("the listing ends before </doctest>");
+  if (text.find("</doctest>") == std::string::npos) throw ListingError("ends before </doctest>");
   return cases;
 }
 

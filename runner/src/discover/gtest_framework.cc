@@ -7,7 +7,7 @@ std::vector<std::vector<std::string>> GtestFramework::listing_arguments(const st
 }
 
 std::vector<ListedCase> GtestFramework::parse_listing(const std::vector<ListingOutput>& outputs) const {
-  if (outputs.empty() || !outputs.front().file) throw ListingError("it wrote no GoogleTest listing");
+  if (outputs.empty() || !outputs.front().file) throw ListingError("file was not written");
   return parse_gtest_listing(*outputs.front().file);
 }
 

@@ -34,7 +34,8 @@ class TestFramework {
   // 2 exits with the number of cases it listed).
   virtual bool listing_may_exit_nonzero() const { return false; }
   // The cases, from the outputs of the listing processes in order. Throws
-  // ListingError when they are not this framework's listing.
+  // ListingError when they are not this framework's listing, its message
+  // to follow "its listing " ("has no <doctest> element").
   virtual std::vector<ListedCase> parse_listing(const std::vector<ListingOutput>& outputs) const = 0;
 
   // The arguments that run exactly the cases `names` (TestCase::name).
