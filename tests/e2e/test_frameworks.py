@@ -94,6 +94,11 @@ class Frameworks(unittest.TestCase):
         self.assertEqual(status, 0, output)
         self.assertIn("6 passed", output)
 
+    def test_ctest_label_smoke_passes_with_names_that_need_escaping(self):
+        status, output = e2e.run([e2e.CTEST, "-L", "smoke", "-j", "2"], cwd=self.build)
+        self.assertEqual(status, 0, output)
+        self.assertIn("0 tests failed out of 6", output)
+
     def test_every_misbehaving_case_has_its_own_outcome(self):
         outcomes = {case_id: case["outcome"] for case_id, case in self.results.items()}
         self.assertEqual(outcomes, FAULTS, self.output)
