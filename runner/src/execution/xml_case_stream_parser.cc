@@ -18,6 +18,20 @@ bool ends_tag(std::string_view line) {
   return !line.empty() && line.back() == '>';
 }
 
+// Where the reporter's element starts in `line`: at its start, or after
+// what a case printed without a newline ("done<OverallResult .../>"). The
+// reporters write one element a line and escape '<' in attributes, so the
+// element is the line's last '<' that opens a tag; any before it is output
+// ("vector<int>").
+std::size_t element_start(std::string_view line) {
+  if (!xml_tag_name(line).empty()) return 0;
+  for (auto open = line.rfind('<'); open != std::string_view::npos; open = line.rfind('<', open - 1)) {
+    if (!xml_tag_name(line.substr(open)).empty()) return open;
+    if (open == 0) break;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 void XmlCaseStreamParser::feed(std::string_view chunk, Listener& listener) {
@@ -58,6 +72,13 @@ bool XmlCaseStreamParser::start_case(std::string_view line, Listener& listener) 
 }
 
 void XmlCaseStreamParser::handle_line(std::string_view line, Listener& listener) {
+  const std::size_t start = element_start(line);
+  if (start == std::string_view::npos) {
+    (running_ ? case_output_ : stray_output_).append(line);
+    return;
+  }
+  (running_ ? case_output_ : stray_output_).append(line.substr(0, start));
+  line.remove_prefix(start);
   if (!running_) {
     if (!start_case(line, listener)) stray_output_.append(line);
     return;

@@ -95,3 +95,19 @@ TEST(Catch2OutputParser, OutputOutsideCasesIsStray) {
 }
 
 }  // namespace
+
+namespace {
+
+// A case that prints without a newline: the reporter's next element
+// follows on the same line, and still counts.
+TEST(Catch2OutputParser, AnElementAfterOutputWithoutNewlineCounts) {
+  Catch2OutputParser parser(1 << 20);
+  CaseStreamRecorder recorder;
+  parser.feed("<TestCase name=\"t\">\nvector<int> ok      <OverallResult success=\"true\"/>\ndone</TestCase>\n", recorder);
+  ASSERT_EQ(recorder.finished.size(), 1u);
+  EXPECT_EQ(recorder.finished[0].outcome, Outcome::passed);
+  EXPECT_NE(recorder.finished[0].output.find("vector<int> ok"), std::string::npos);
+  EXPECT_NE(recorder.finished[0].output.find("done"), std::string::npos);
+}
+
+}  // namespace
