@@ -139,15 +139,12 @@ class Frameworks(unittest.TestCase):
 
 
 # A program that answers Catch2's listing flags (it names them, so it is
-# taken for Catch2) with a listing whose case carries an unregistered tag.
+# taken for Catch2) with the listings given: names only, then `-v high`.
 FAKE_CATCH2 = r"""#include <cstdio>
 #include <cstring>
 int main(int argc, char** argv) {
-  if (argc > 1 && std::strcmp(argv[1], "--list-test-names-only") == 0) { std::puts("one"); return 1; }
-  if (argc > 1 && std::strcmp(argv[1], "--list-tests") == 0) {
-    std::puts("Matching test cases:\n  one\n    fake.cc:3\n    (NO DESCRIPTION)\n      [smok]\n1 matching test case\n");
-    return 1;
-  }
+  if (argc > 1 && std::strcmp(argv[1], "--list-test-names-only") == 0) { std::puts("%s"); return 1; }
+  if (argc > 1 && std::strcmp(argv[1], "--list-tests") == 0) { std::puts("Matching test cases:\n%s"); return 1; }
   return 0;
 }
 """
@@ -190,9 +187,28 @@ class FrameworkErrors(unittest.TestCase):
                                 "it is not a doctest test binary")
 
     def test_an_unregistered_catch2_tag_fails_the_build(self):
-        self.assert_build_fails("unregistered_tag", "ptest_discover_tests(t)", FAKE_CATCH2,
+        listing = FAKE_CATCH2 % ("one", "  one\\n    fake.cc:3\\n    (NO DESCRIPTION)\\n      [smok]\\n")
+        self.assert_build_fails("unregistered_tag", "ptest_discover_tests(t)", listing,
                                 "marker 'smok' (a tag of case 'one' at fake.cc:3) is not registered; "
                                 "did you mean 'smoke'?")
+
+    def test_a_catch2_name_no_filter_can_choose_alone_fails_the_build(self):
+        listing = FAKE_CATCH2 % ("Same\\nsame", "  Same\\n    fake.cc:3\\n    x\\n  same\\n    fake.cc:4\\n    x\\n")
+        self.assert_build_fails("case_twins", "ptest_discover_tests(t)", listing,
+                                "case 'same': Catch2 matches names regardless of case, and 'Same' is a case too")
+
+    def test_bad_ptest_add_test_calls_fail_configure(self):
+        for name, call, message in [
+                ("no_command", "ptest_add_test(NAME x)", "ptest_add_test(): test 'x' needs a COMMAND"),
+                ("skip_code", "ptest_add_test(NAME x COMMAND t SKIP_RETURN_CODE 300)",
+                 "SKIP_RETURN_CODE '300' is not an exit status from 1 to 255"),
+                ("twice", "ptest_add_test(NAME x COMMAND t)\nptest_add_test(NAME x COMMAND t)",
+                 "the name 'x' is already a test or a discovered target"),
+                ("unknown", "ptest_add_test(BOGUS NAME x COMMAND t)", "unknown argument(s) 'BOGUS'")]:
+            directory = write_project("add_test_" + name, call)
+            status, output = e2e.configure(directory, os.path.join(directory, "build"), expect_ok=False)
+            self.assertNotEqual(status, 0, output)
+            self.assertIn(message, " ".join(output.split()))
 
     def test_an_unknown_framework_fails_configure(self):
         directory = write_project("unknown", "ptest_discover_tests(t FRAMEWORK boost)")
