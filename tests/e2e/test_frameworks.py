@@ -2,8 +2,8 @@
 binary and plain tests (ptest_add_test), each with cases that pass, fail,
 crash, hang and skip. One `ptest -m smoke` runs what `ctest -L smoke` runs,
 every case gets its own outcome under both, a LAUNCHER (valgrind) fails the
-case that leaks, and a binary that is not of its declared framework fails
-the build."""
+case that leaks, a CROSSCOMPILING_EMULATOR wraps every command, and a binary
+that is not of its declared framework fails the build."""
 import os
 import re
 import shutil
@@ -124,6 +124,20 @@ class Frameworks(unittest.TestCase):
             self.assertTrue(properties["DEF_SOURCE_LINE"].endswith("catch2_suite.cc:8"))
         with open(os.path.join(self.build, "ptest", "ctest", "catch2_suite.cmake")) as f:
             self.assertRegex(f.read(), r"DEF_SOURCE_LINE \[=*\[[^]]*catch2_suite\.cc:8\]")
+
+    def test_the_emulator_wraps_the_listing_every_batch_and_ctest(self):
+        self.assertEqual(self.target("emulated_suite")["launcher"][0], "sh")
+        status, output = e2e.ptest(self.build, "-n", "2", "-m", "emulated")
+        self.assertEqual(status, 0, output)
+        with open(os.path.join(self.build, "emulator.log")) as f:
+            log = f.read()
+        self.assertIn("--gtest_list_tests", log)  # at build time
+        self.assertIn("--gtest_filter=Emulated.", log)  # each batch
+        # And under CTest: its last line is the one CTest's test ran.
+        status, output = e2e.run([e2e.CTEST, "-R", "Emulated.One"], cwd=self.build)
+        self.assertEqual(status, 0, output)
+        with open(os.path.join(self.build, "emulator.log")) as f:
+            self.assertIn("--gtest_filter=Emulated.One", f.read().splitlines()[-1])
 
     @unittest.skipUnless(shutil.which("valgrind"), "valgrind is not installed")
     def test_under_valgrind_the_case_that_leaks_fails(self):
