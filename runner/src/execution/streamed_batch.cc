@@ -82,6 +82,8 @@ void StreamedBatch::case_finished(const std::string& /*name*/, Outcome outcome, 
   // millisecond count is then the better measure.
   result.stop = last_stop_ = std::max(now_, current_start_ + reported_seconds);
   result.output = std::move(output);
+  // Catch2 and doctest catch the signal and report it before dying of it.
+  if (outcome == Outcome::crashed) result.message = "the test framework caught a fatal signal in the case";
   if (exit_judges_case_)
     judged_ = std::move(result);
   else

@@ -69,6 +69,7 @@ TEST(StreamedBatch, ACrashMidBatchFailsOnlyTheRunningCaseAndLeavesTheRest) {
   EXPECT_EQ(finished[0].result.outcome, Outcome::passed);
   EXPECT_EQ(finished[1].result.case_index, 1u);
   EXPECT_EQ(finished[1].result.outcome, Outcome::crashed);
+  EXPECT_EQ(finished[1].result.message, "the test framework caught a fatal signal in the case");
   const auto batch_finished = only<BatchFinished>(events);
   ASSERT_EQ(batch_finished.size(), 1u);
   EXPECT_EQ(batch_finished[0].not_started, (std::vector<std::size_t>{2}));
