@@ -7,24 +7,9 @@
 #include <memory>
 #include <string>
 
+#include "case_counter.h"
 #include "execution/catch2_output_parser.h"
 #include "execution/doctest_output_parser.h"
-
-namespace {
-
-struct Counter : ptest::CaseStreamParser::Listener {
-  int running = 0;
-  void case_started(const std::string&) override {
-    if (running != 0) std::abort();
-    ++running;
-  }
-  void case_finished(const std::string&, ptest::Outcome, double, std::string) override {
-    if (running != 1) std::abort();
-    --running;
-  }
-};
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
@@ -37,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   else
     parser = std::make_unique<ptest::Catch2OutputParser>(256);
   const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  Counter counter;
+  CaseCounter counter;
   for (std::size_t at = 0; at < text.size(); at += chunk) parser->feed(std::string_view(text).substr(at, chunk), counter);
   parser->running_output();
   parser->stray_output();
