@@ -494,7 +494,8 @@ endfunction()
 
 # The plain case's fragment and CTest script: `ptest discover` writes them
 # (without running the command) when the spec changes, in a target of
-# their own that every build brings up to date.
+# their own that every build brings up to date and that depends on the
+# COMMAND's target (arg_COMMAND_TARGET of the calling ptest_add_test()).
 function(_ptest_add_plain_test name spec_json)
   _ptest_target_files("${name}")
   add_custom_command(OUTPUT "${fragment}"
@@ -503,6 +504,9 @@ function(_ptest_add_plain_test name spec_json)
     COMMENT "ptest: registering the test ${name}"
     VERBATIM)
   add_custom_target(_ptest_test_${name} ALL DEPENDS "${fragment}")
+  if(arg_COMMAND_TARGET)  # so that the 'ptest' target builds what the test runs
+    add_dependencies(_ptest_test_${name} ${arg_COMMAND_TARGET})
+  endif()
   _ptest_include_when_built("${name}")
   set_property(GLOBAL APPEND PROPERTY _PTEST_ADDED_TEST_TARGETS "${name}")
 endfunction()

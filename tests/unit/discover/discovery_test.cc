@@ -148,3 +148,17 @@ TEST_F(SpecFile, StrictThatIsNotABooleanIsAnErrorNamingTheFile) {
     EXPECT_NE(std::string(error.what()).find("discovery spec '" + path_ + "'"), std::string::npos) << error.what();
   }
 }
+
+TEST(Discovery, MarkersTheFrameworkListedJoinTheSpecsOnes) {
+  DiscoverySpec spec;
+  spec.target.name = "shapes";
+  spec.markers = {"unit"};
+  ListedCase listed;
+  listed.suite = "shapes.cc";
+  listed.name = "area, [of] squares";
+  listed.markers = {"smoke", "geometry"};
+  const Manifest fragment = build_fragment(spec, {listed});
+  ASSERT_EQ(fragment.cases.size(), 1u);
+  EXPECT_EQ(fragment.cases[0].id, "shapes::area, [of] squares");
+  EXPECT_EQ(fragment.cases[0].markers, (std::vector<std::string>{"geometry", "smoke", "unit"}));
+}

@@ -120,3 +120,16 @@ TEST(ListingVerdict, ACaseNoFilterCanChooseAloneFails) {
   EXPECT_EQ(verdict.kind, ListingVerdict::Kind::failed);
   EXPECT_NE(verdict.what.find("regardless of case"), std::string::npos) << verdict.what;
 }
+
+// FRAMEWORK gtest: no plain fallback, the listing file must be there.
+TEST(ListingVerdict, DeclaredGoogleTestMustWriteItsListing) {
+  const TestFramework& gtest = *test_framework(Framework::gtest);
+  EXPECT_EQ(judge_framework_listing(gtest, Framework::gtest, {printed("usage: t\n")}).kind,
+            ListingVerdict::Kind::failed);
+  ListingAttempt listed = printed("");
+  listed.listing = kListing;
+  const ListingVerdict verdict = judge_framework_listing(gtest, Framework::gtest, {listed});
+  EXPECT_EQ(verdict.kind, ListingVerdict::Kind::gtest) << verdict.what;
+  ASSERT_EQ(verdict.cases.size(), 1u);
+  EXPECT_EQ(verdict.cases[0].name, "Cart.Adds");
+}
