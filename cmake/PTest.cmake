@@ -2,7 +2,8 @@
 PTest
 -----
 
-Discovers GoogleTest cases at build time, gives each case markers and scope
+Discovers GoogleTest, Catch2 and doctest cases at build time (and takes
+plain test commands), gives each case markers and scope
 metadata, registers every case with CTest and writes the manifest that the
 ``ptest`` runner executes in parallel. Reference: ``docs/cmake.md``.
 
@@ -29,7 +30,9 @@ in ``PTestHelpers.cmake``, next to this file.
                          [DISCOVERY_MODE POST_BUILD|PRE_TEST]
                          [DISCOVERY_TIMEOUT <seconds>]
                          [CTEST_MODE CASES|RUNNER]
-                         [STRICT])
+                         [STRICT]
+                         [FRAMEWORK auto|gtest|catch2|doctest|plain]
+                         [LAUNCHER <command>...])
 
   Each case gets the id ``<target>::<Suite>.<Test>``. The first call also
   arranges for the ``ptest`` custom target, which builds every discovered
@@ -93,6 +96,49 @@ in ``PTestHelpers.cmake``, next to this file.
     default, registered as one plain case (its exit status is the outcome)
     with a build-time warning; with ``STRICT`` that is an error that fails
     the build.
+
+  ``FRAMEWORK auto|gtest|catch2|doctest|plain``
+    The binary's test framework; ``auto`` (the default) reads it from the
+    binary's bytes. A declared framework, and Catch2 or doctest found, must
+    list the cases, or the build fails. Catch2's tags are markers.
+
+  ``LAUNCHER <command>...``
+    A command the binary runs under, listed and in every batch and CTest
+    test (default: CMake 3.29's ``TEST_LAUNCHER`` property); the target's
+    ``CROSSCOMPILING_EMULATOR`` follows it. Each case then runs in a process
+    of its own, whose exit status counts.
+#]=======================================================================]
+
+#[=======================================================================[.rst:
+.. command:: ptest_add_test
+
+  Registers a plain test, one case whose process's exit status is the
+  outcome, in the manifest and under CTest::
+
+    ptest_add_test(NAME <name> COMMAND <command> [<arg>...]
+                   [MARKERS <marker>...] [GROUP <group>] [TIMEOUT <seconds>]
+                   [SERIAL] [WORKING_DIRECTORY <dir>] [FIXTURES <fixture>...]
+                   [ENVIRONMENT <NAME=value>...] [LAUNCHER <command>...]
+                   [SKIP_RETURN_CODE <status>])
+
+  The case is ``<name>::<name>``. The command is not run at build time.
+
+  ``NAME <name>``
+    Letters, digits, ``_``, ``.`` and ``-``; unique among tests and
+    discovered targets.
+
+  ``COMMAND <command> [<arg>...]``
+    A target name becomes the target's file; a bare name is found in
+    ``PATH``.
+
+  ``GROUP <group>``, ``SERIAL``
+    The case joins the group; it is marked ``serial``.
+
+  ``SKIP_RETURN_CODE <status>``
+    The exit status (1-255) that means skipped, as CTest's property.
+
+  ``MARKERS``, ``TIMEOUT``, ``WORKING_DIRECTORY``, ``FIXTURES``, ``ENVIRONMENT``, ``LAUNCHER``
+    As for ``ptest_discover_tests()``.
 #]=======================================================================]
 
 #[=======================================================================[.rst:
@@ -212,11 +258,16 @@ private; registration order is kept wherever it matters.
   working directory).
 
 ``_PTEST_TARGETS``
-  The discovered targets, in order; the ``ptest`` target depends on them.
+  The discovered targets and the ``ptest_add_test()`` names, in order; the
+  ``ptest`` target depends on the targets.
 
 ``_PTEST_FRAGMENTS``
   Each discovered target's manifest fragment, in the order of
   ``_PTEST_TARGETS``.
+
+``_PTEST_ADDED_TEST_TARGETS``
+  The names of the ``ptest_add_test()`` tests (also in ``_PTEST_TARGETS``),
+  each registered by the build target ``_ptest_test_<name>``.
 
 ``_PTEST_PRE_TEST_SPECS``
   The specs of the ``DISCOVERY_MODE PRE_TEST`` targets, which the ``ptest``
@@ -240,8 +291,9 @@ set(PTEST_ARGS "" CACHE STRING "Arguments the 'ptest' build target passes to the
 
 function(ptest_discover_tests target)
   _ptest_take_blocks(_blocks ${ARGN})
-  cmake_parse_arguments(arg "STRICT" "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CTEST_MODE"
-                        "MARKERS;FIXTURES;EXTRA_ARGS;ENVIRONMENT" ${_blocks_REST})
+  cmake_parse_arguments(arg "STRICT"
+                        "TIMEOUT;WORKING_DIRECTORY;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CTEST_MODE;FRAMEWORK"
+                        "MARKERS;FIXTURES;EXTRA_ARGS;ENVIRONMENT;LAUNCHER" ${_blocks_REST})
   if(arg_UNPARSED_ARGUMENTS)
     _ptest_keywords(keywords)
     list(JOIN keywords ", " keywords)
@@ -267,6 +319,44 @@ function(ptest_discover_tests target)
     _ptest_discover_pre_test("${target}")
   endif()
   _ptest_remember_target("${target}")
+endfunction()
+
+function(ptest_add_test)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "SERIAL" "NAME;GROUP;TIMEOUT;WORKING_DIRECTORY;SKIP_RETURN_CODE"
+                        "COMMAND;MARKERS;FIXTURES;ENVIRONMENT;LAUNCHER")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "ptest_add_test(): unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' (keywords: NAME, "
+                        "COMMAND, MARKERS, GROUP, TIMEOUT, SERIAL, WORKING_DIRECTORY, FIXTURES, ENVIRONMENT, "
+                        "LAUNCHER, SKIP_RETURN_CODE)")
+  endif()
+  _ptest_check_added_test("${arg_NAME}" "${arg_COMMAND}")
+  if(arg_SERIAL)
+    list(APPEND arg_MARKERS serial)
+  endif()
+  foreach(marker IN LISTS arg_MARKERS)
+    _ptest_check_marker("ptest_add_test()" "${marker}")
+    _ptest_require_registered("ptest_add_test()" "${marker}")
+  endforeach()
+  _ptest_check_fixtures("${arg_FIXTURES}")
+  set(arg_FRAMEWORK plain)
+  _ptest_settle_arguments()
+  list(POP_FRONT arg_COMMAND arg_EXECUTABLE)
+  set(arg_COMMAND_TARGET "")
+  if(TARGET "${arg_EXECUTABLE}")
+    set(arg_COMMAND_TARGET "${arg_EXECUTABLE}")
+    set(arg_EXECUTABLE "$<TARGET_FILE:${arg_EXECUTABLE}>")
+  endif()
+  set(arg_EXTRA_ARGS ${arg_COMMAND})
+  set(groups "[]")
+  if(DEFINED arg_GROUP)
+    _ptest_json_string(group_json "${arg_GROUP}")
+    set(groups "[{\"name\": ${group_json}, \"patterns\": [\"*\"]}]")
+  endif()
+  _ptest_marker_timeouts(marker_timeouts "${arg_MARKERS}" "")
+  _ptest_spec_json(spec_json "${arg_NAME}" "[]" "${groups}" "${marker_timeouts}")
+  _ptest_write_spec("${arg_NAME}" "${spec_json}")
+  _ptest_add_plain_test("${arg_NAME}" "${spec_json}")
+  _ptest_remember_target("${arg_NAME}")
 endfunction()
 
 function(ptest_markers)

@@ -11,7 +11,7 @@ cmake_policy(VERSION 3.20)
 # the functions need, they define themselves.
 macro(_ptest_keywords out)
   set(${out} MARKERS MARK GROUP SERIAL FIXTURES TIMEOUT WORKING_DIRECTORY EXTRA_ARGS ENVIRONMENT
-      DISCOVERY_MODE DISCOVERY_TIMEOUT CTEST_MODE STRICT)
+      DISCOVERY_MODE DISCOVERY_TIMEOUT CTEST_MODE STRICT FRAMEWORK LAUNCHER)
 endmacro()
 
 function(_ptest_fail message)
@@ -276,6 +276,7 @@ endmacro()
 macro(_ptest_settle_arguments)
   _ptest_choose(CTEST_MODE CASES RUNNER)
   _ptest_choose(DISCOVERY_MODE POST_BUILD PRE_TEST)
+  _ptest_choose(FRAMEWORK auto gtest catch2 doctest plain)
   foreach(_ptest_keyword TIMEOUT DISCOVERY_TIMEOUT)
     if(DEFINED arg_${_ptest_keyword} AND NOT arg_${_ptest_keyword} MATCHES "^[0-9]+(\\.[0-9]+)?$")
       _ptest_fail("${_ptest_keyword} '${arg_${_ptest_keyword}}' is not a number of seconds")
@@ -328,7 +329,14 @@ endfunction()
 function(_ptest_spec_json out target marks groups marker_timeouts marker_reruns)
   _ptest_target_files("${target}")
   _ptest_json_string(j_target "${target}")
-  _ptest_json_string(j_executable "$<TARGET_FILE:${target}>")
+  if(DEFINED arg_EXECUTABLE)  # ptest_add_test(): the COMMAND's first word
+    _ptest_json_string(j_executable "${arg_EXECUTABLE}")
+  else()
+    _ptest_json_string(j_executable "$<TARGET_FILE:${target}>")
+  endif()
+  if(NOT DEFINED arg_SKIP_RETURN_CODE)
+    set(arg_SKIP_RETURN_CODE 0)
+  endif()
   _ptest_json_array(j_arguments ${arg_EXTRA_ARGS})
   _ptest_json_string(j_working_directory "${arg_WORKING_DIRECTORY}")
   _ptest_json_array(j_environment ${arg_ENVIRONMENT})
@@ -343,6 +351,12 @@ function(_ptest_spec_json out target marks groups marker_timeouts marker_reruns)
   else()
     set(j_strict false)
   endif()
+  set(command_target "${target}")
+  if(DEFINED arg_COMMAND_TARGET)  # ptest_add_test(): the target its COMMAND names, if any
+    set(command_target "${arg_COMMAND_TARGET}")
+  endif()
+  _ptest_launcher(launcher "${command_target}" "${arg_LAUNCHER}")
+  _ptest_json_array(j_launcher ${launcher})
   string(CONCAT json "{
   \"target\": ${j_target},
   \"executable\": ${j_executable},
@@ -359,6 +373,9 @@ function(_ptest_spec_json out target marks groups marker_timeouts marker_reruns)
   \"discovery_timeout\": ${arg_DISCOVERY_TIMEOUT},
   \"ctest_mode\": \"${arg_CTEST_MODE}\",
   \"strict\": ${j_strict},
+  \"framework\": \"${arg_FRAMEWORK}\",
+  \"skip_return_code\": ${arg_SKIP_RETURN_CODE},
+  \"launcher\": ${j_launcher},
   \"fragment\": ${j_fragment},
   \"ctest_file\": ${j_ctest_file},
   \"index\": ${j_index},
@@ -366,6 +383,26 @@ function(_ptest_spec_json out target marks groups marker_timeouts marker_reruns)
 }
 ")
   set(${out} "${json}" PARENT_SCOPE)
+endfunction()
+
+# The command `target` runs under, listed and in every batch, as CTest
+# starts tests: the LAUNCHER keyword's (or, from CMake 3.29, the target's
+# TEST_LAUNCHER), then the target's CROSSCOMPILING_EMULATOR.
+function(_ptest_launcher out target launcher)
+  set(emulator "")
+  if(TARGET "${target}")
+    if(NOT launcher AND CMAKE_VERSION VERSION_GREATER_EQUAL 3.29)
+      get_target_property(launcher ${target} TEST_LAUNCHER)
+    endif()
+    get_target_property(emulator ${target} CROSSCOMPILING_EMULATOR)
+  endif()
+  set(command "")
+  foreach(part IN ITEMS launcher emulator)
+    if(${part})
+      list(APPEND command ${${part}})
+    endif()
+  endforeach()
+  set(${out} "${command}" PARENT_SCOPE)
 endfunction()
 
 # Writes `target`'s spec at generate time, with the directories discovery
@@ -389,6 +426,13 @@ function(_ptest_discover_post_build target spec_json)
     COMMAND PTest::ptest discover "${spec}" "${spec_hash}"
     COMMENT "ptest: discovering the cases of ${target}"
     VERBATIM)
+  _ptest_include_when_built("${target}")
+endfunction()
+
+# The include file CTest reads each time it starts: it includes the cases'
+# script once the build has written it, and shows a placeholder test before.
+function(_ptest_include_when_built target)
+  _ptest_target_files("${target}")
   file(WRITE "${include_file}"
     "if(EXISTS \"${ctest_file}\")\n"
     "  include(\"${ctest_file}\")\n"
@@ -427,6 +471,45 @@ function(_ptest_remember_target target)
     set_property(GLOBAL PROPERTY _PTEST_FINALIZE_SCHEDULED TRUE)
     cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _ptest_finalize)
   endif()
+endfunction()
+
+# --- ptest_add_test() --------------------------------------------------------
+
+# Fails unless `name` is a valid test name not used by another test or
+# discovered target, and `command` is not empty.
+function(_ptest_check_added_test name command)
+  if(NOT name MATCHES "^[A-Za-z0-9_.-]+$")
+    message(FATAL_ERROR "ptest_add_test(): NAME '${name}' is not a valid name (letters, digits, '_', '.', '-')")
+  endif()
+  if(NOT command)
+    message(FATAL_ERROR "ptest_add_test(): test '${name}' needs a COMMAND")
+  endif()
+  get_property(done GLOBAL PROPERTY _PTEST_TARGETS)
+  if(name IN_LIST done)
+    message(FATAL_ERROR "ptest_add_test(): the name '${name}' is already a test or a discovered target")
+  endif()
+  if(DEFINED arg_SKIP_RETURN_CODE AND NOT arg_SKIP_RETURN_CODE MATCHES "^([1-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-5])$")
+    message(FATAL_ERROR "ptest_add_test(): SKIP_RETURN_CODE '${arg_SKIP_RETURN_CODE}' is not an exit status from 1 to 255")
+  endif()
+endfunction()
+
+# The plain case's fragment and CTest script: `ptest discover` writes them
+# (without running the command) when the spec changes, in a target of
+# their own that every build brings up to date and that depends on the
+# COMMAND's target (arg_COMMAND_TARGET of the calling ptest_add_test()).
+function(_ptest_add_plain_test name spec_json)
+  _ptest_target_files("${name}")
+  add_custom_command(OUTPUT "${fragment}"
+    COMMAND PTest::ptest discover "${spec}"
+    DEPENDS "${spec}" PTest::ptest
+    COMMENT "ptest: registering the test ${name}"
+    VERBATIM)
+  add_custom_target(_ptest_test_${name} ALL DEPENDS "${fragment}")
+  if(arg_COMMAND_TARGET)  # so that the 'ptest' target builds what the test runs
+    add_dependencies(_ptest_test_${name} ${arg_COMMAND_TARGET})
+  endif()
+  _ptest_include_when_built("${name}")
+  set_property(GLOBAL APPEND PROPERTY _PTEST_ADDED_TEST_TARGETS "${name}")
 endfunction()
 
 # --- ptest_add_fixture() -----------------------------------------------------
@@ -538,6 +621,7 @@ function(_ptest_add_ptest_target dir)
     list(APPEND discover_commands COMMAND PTest::ptest discover "${spec}")
   endforeach()
   get_property(targets GLOBAL PROPERTY _PTEST_TARGETS)
+  get_property(added_tests GLOBAL PROPERTY _PTEST_ADDED_TEST_TARGETS)
   add_custom_target(ptest
     ${discover_commands}
     COMMAND PTest::ptest --manifest "${dir}/manifest.json" ${args}
@@ -545,5 +629,12 @@ function(_ptest_add_ptest_target dir)
     COMMENT "ptest: running the manifest"
     USES_TERMINAL
     VERBATIM)
-  add_dependencies(ptest ${targets})
+  foreach(target IN LISTS targets)
+    if(NOT target IN_LIST added_tests)  # a ptest_add_test() name, not a target
+      add_dependencies(ptest ${target})
+    endif()
+  endforeach()
+  foreach(name IN LISTS added_tests)
+    add_dependencies(ptest _ptest_test_${name})
+  endforeach()
 endfunction()

@@ -2,7 +2,8 @@
 # The main job: builds the example project in examples/inventory (its CMake
 # presets, build dir examples/inventory/build) with ptest taken from this
 # checkout, and runs its three usual suites with the ptest runner and with
-# ctest. Installs what a fresh Debian 12 machine lacks first.
+# ctest; then the Catch2, doctest and plain examples, each with the runner
+# and ctest. Installs what a fresh Debian 12 machine lacks first.
 #
 #   ./examples/run.sh
 set -euo pipefail
@@ -30,3 +31,13 @@ build/ptest/ptest -n 2 -m "smoke and not slow" -v
 echo
 echo "== ctest --preset smoke   (the same smoke cases under CTest, one process each)"
 ctest --preset smoke
+
+# One small example per other framework: Catch2, doctest, plain commands.
+for framework in catch2 doctest plain; do
+  echo
+  echo "== examples/$framework: build/ptest/ptest -n 2 -v, then ctest"
+  cmake -S "$root/examples/$framework" -B "$root/examples/$framework/build" -G Ninja
+  cmake --build "$root/examples/$framework/build"
+  "$root/examples/$framework/build/ptest/ptest" -n 2 -v
+  (cd "$root/examples/$framework/build" && ctest)
+done

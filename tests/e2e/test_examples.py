@@ -1,5 +1,6 @@
-"""Every example under examples/ builds and passes, with its CMake presets,
-under the runner and under ctest, with the same cases selected both ways."""
+"""Every example under examples/ builds and passes (the main one with its
+CMake presets), under the runner and under ctest, with the same cases
+selected both ways."""
 import json
 import os
 import shutil
@@ -60,6 +61,53 @@ class Inventory(unittest.TestCase):
         self.assertEqual(len({case["worker"] for case in ledger}), 1)
         for before, after in zip(ledger, ledger[1:]):
             self.assertLessEqual(before["stop"], after["start"])
+
+
+class FrameworkExample:
+    """The examples of one framework each (examples/catch2, doctest, plain):
+    they build, every case passes or is skipped under the runner and under
+    ctest, and -m smoke chooses what -L smoke does."""
+    name = None
+    summary = None  # the runner's last line, without the time
+    smoke = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.build = os.path.join(e2e.WORK, "example-" + cls.name)
+        e2e.configure(os.path.join(EXAMPLES, cls.name), cls.build)
+        e2e.build(cls.build)
+
+    def test_the_runner_runs_every_case(self):
+        status, output = e2e.ptest(self.build, "-n", "2")
+        self.assertEqual(status, 0, output)
+        self.assertIn(self.summary + " in ", output)
+
+    def test_ctest_runs_every_case(self):
+        status, output = e2e.run([e2e.CTEST, "-j", "2"], cwd=self.build)
+        self.assertEqual(status, 0, output)
+        self.assertIn("100% tests passed", output)
+
+    def test_smoke_is_the_same_under_both(self):
+        self.assertEqual(e2e.collect(self.build, "-m", "smoke"), self.smoke)
+        self.assertEqual(e2e.ctest_names(self.build, "-L", "smoke"), self.smoke)
+
+
+class Catch2Example(FrameworkExample, unittest.TestCase):
+    name = "catch2"
+    summary = "2 passed, 1 skipped"
+    smoke = ["shapes_tests::rectangle area, width times height"]
+
+
+class DoctestExample(FrameworkExample, unittest.TestCase):
+    name = "doctest"
+    summary = "3 passed, 1 skipped"
+    smoke = ["units_tests::converts freezing, boiling", "units_tests::converts one foot"]
+
+
+class PlainExample(FrameworkExample, unittest.TestCase):
+    name = "plain"
+    summary = "3 passed, 1 skipped"
+    smoke = ["selfcheck::selfcheck", "shell_check::shell_check"]
 
 
 if __name__ == "__main__":

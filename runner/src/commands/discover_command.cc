@@ -12,7 +12,7 @@
 #include "discover/ctest_script.h"
 #include "discover/discovery.h"
 #include "discover/discovery_index.h"
-#include "discover/googletest_signature.h"
+#include "discover/framework_signature.h"
 #include "discover/listing_verdict.h"
 #include "process/process.h"
 #include "process/run_captured.h"
@@ -47,15 +47,15 @@ void merge_manifest(const std::string& index_path, const std::string& manifest_p
   write_file_atomically(manifest_path, manifest_to_json(merge_fragments(read_discovery_index(index_path))));
 }
 
-// A PTEST_MARK marker must be a valid, registered name, as MARKERS must.
-std::string check_source_marks(const std::vector<SourceMark>& marks, const std::string& index_path) {
-  if (marks.empty()) return {};
+// A marker found in the source must be a valid, registered name, as
+// MARKERS must: each of `found` is a marker and where it was written.
+std::string check_found_markers(const std::vector<std::pair<std::string, std::string>>& found,
+                                const std::string& index_path) {
+  if (found.empty()) return {};
   std::vector<std::string> registered;
   for (const MarkerInfo& marker : read_discovery_index(index_path).markers) registered.push_back(marker.name);
-  for (const SourceMark& mark : marks)
-    for (const std::string& marker : mark.markers) {
-      const std::string where = " in PTEST_MARK(" + mark.suite + ", " + mark.test + ") at " + mark.file + ":" +
-                                std::to_string(mark.line);
+  for (const auto& [marker, where] : found) {
+    {
       const bool valid = !marker.empty() && !std::isdigit(static_cast<unsigned char>(marker[0])) &&
                          std::all_of(marker.begin(), marker.end(),
                                      [](unsigned char c) { return std::isalnum(c) || c == '_'; });
@@ -66,7 +66,23 @@ std::string check_source_marks(const std::vector<SourceMark>& marks, const std::
              (suggestion ? "; did you mean '" + *suggestion + "'?" : "") +
              " Register markers with ptest_markers() in CMake";
     }
+  }
   return {};
+}
+
+// PTEST_MARK markers and the framework's own (Catch2's tags), with where each was written.
+std::vector<std::pair<std::string, std::string>> found_markers(const std::vector<SourceMark>& marks,
+                                                               const std::vector<ListedCase>& listed) {
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const SourceMark& mark : marks)
+    for (const std::string& marker : mark.markers)
+      found.emplace_back(marker, " in PTEST_MARK(" + mark.suite + ", " + mark.test + ") at " + mark.file + ":" +
+                                     std::to_string(mark.line));
+  for (const ListedCase& listed_case : listed)
+    for (const std::string& marker : listed_case.markers)
+      found.emplace_back(marker, " (a tag of case '" + listed_case.name + "' at " + listed_case.file + ":" +
+                                     std::to_string(listed_case.line) + ")");
+  return found;
 }
 
 // CTest runs each case through this very binary's `exec`, with the worker
@@ -88,6 +104,7 @@ ListingAttempt listing_attempt(const CompletedProcess& listed, const std::string
   attempt.exited_zero = WIFEXITED(listed.wait_status) && WEXITSTATUS(listed.wait_status) == 0;
   attempt.ended = describe_wait_status(listed.wait_status);
   if (::access(listing_path.c_str(), F_OK) == 0) attempt.listing = read_file(listing_path);
+  attempt.output = listed.output;
   return attempt;
 }
 
@@ -98,33 +115,55 @@ std::string seconds_text(double seconds) {
 }
 
 struct Listing {
+  Framework framework = Framework::gtest;  // what the binary was listed as
   ListingVerdict verdict;
-  CompletedProcess process;  // the listing run; empty when the binary was not run
+  CompletedProcess process;  // the (last) listing run; empty when the binary was not run
 };
 
-// Runs `<binary> --gtest_list_tests` (unless the file shows it cannot be a
-// GoogleTest binary) and judges what it did. PTEST_MARK markers go to `marks_path`.
-Listing list_cases(const DiscoverySpec& spec, const std::string& marks_path) {
-  Listing listing;
-  if (!may_be_googletest(spec.target.executable)) {
-    ListingAttempt not_run;
-    not_run.ran = false;
-    listing.verdict = judge_listing(not_run);
-    return listing;
-  }
-  const std::string listing_path = spec.fragment_path + ".listing.json";
-  ::unlink(listing_path.c_str());
-  ::unlink(marks_path.c_str());
+// One listing process: the launcher, the binary, the framework's listing
+// arguments, EXTRA_ARGS, in the cases' environment and directory.
+Command listing_command(const DiscoverySpec& spec, const std::vector<std::string>& arguments,
+                        const std::string& marks_path) {
   Command command;
-  command.argv = {spec.target.executable, "--gtest_list_tests", "--gtest_output=json:" + listing_path};
+  command.argv = spec.target.launcher;
+  command.argv.push_back(spec.target.executable);
+  command.argv.insert(command.argv.end(), arguments.begin(), arguments.end());
   command.argv.insert(command.argv.end(), spec.target.arguments.begin(), spec.target.arguments.end());
   command.environment = current_environment();
   for (const auto& [name, value] : spec.target.environment) command.environment.push_back(name + "=" + value);
   command.environment.push_back("PTEST_MARKS_FILE=" + marks_path);  // <ptest/markers.h> writes here
   command.working_directory = spec.target.working_directory;
-  listing.process = run_captured(command, spec.discovery_timeout);
-  listing.verdict = judge_listing(listing_attempt(listing.process, listing_path));
-  ::unlink(listing_path.c_str());
+  return command;
+}
+
+// Runs the framework's listing processes and judges them: with FRAMEWORK
+// auto, a GoogleTest binary may turn out to be plain (judge_listing); a
+// declared framework, or Catch2 and doctest found in the binary, must list.
+// PTEST_MARK markers go to `marks_path`.
+Listing list_cases(const DiscoverySpec& spec, const std::string& marks_path) {
+  Listing listing;
+  listing.framework = spec.detect_framework ? detect_framework(spec.target.executable) : spec.target.framework;
+  const TestFramework* framework = test_framework(listing.framework);
+  if (!framework) {  // plain, found or declared: nothing to list
+    ListingAttempt not_run;
+    not_run.ran = false;
+    listing.verdict = judge_listing(not_run);
+    if (!spec.detect_framework) listing.verdict.what = "FRAMEWORK plain";
+    return listing;
+  }
+  const std::string listing_path = spec.fragment_path + ".listing";
+  ::unlink(marks_path.c_str());
+  std::vector<ListingAttempt> attempts;
+  for (const std::vector<std::string>& arguments : framework->listing_arguments(listing_path)) {
+    ::unlink(listing_path.c_str());
+    listing.process = run_captured(listing_command(spec, arguments, marks_path), spec.discovery_timeout);
+    attempts.push_back(listing_attempt(listing.process, listing_path));
+    ::unlink(listing_path.c_str());
+    if (listing.process.timed_out || WIFSIGNALED(listing.process.wait_status)) break;
+  }
+  const bool may_be_plain = spec.detect_framework && listing.framework == Framework::gtest;
+  listing.verdict = may_be_plain ? judge_listing(attempts.front())
+                                 : judge_framework_listing(*framework, listing.framework, attempts);
   if (listing.process.timed_out) listing.verdict.what += " (" + seconds_text(spec.discovery_timeout) + " s)";
   return listing;
 }
@@ -167,6 +206,7 @@ int discover_command(const std::string& spec_path) {
       case ListingVerdict::Kind::failed:
         return report_listing_failure(spec, listing.verdict.what, listing.process.output);
       case ListingVerdict::Kind::plain:
+        if (!spec.detect_framework) return write_discovery(spec, build_plain_fragment(spec));
         return register_plain(spec, listing);
       case ListingVerdict::Kind::gtest:
         break;
@@ -176,11 +216,14 @@ int discover_command(const std::string& spec_path) {
       source_marks = parse_source_marks(read_file(marks_path));
       ::unlink(marks_path.c_str());
     }
-    if (const std::string problem = check_source_marks(source_marks, spec.index_path); !problem.empty()) {
+    const auto markers = found_markers(source_marks, listing.verdict.cases);
+    if (const std::string problem = check_found_markers(markers, spec.index_path); !problem.empty()) {
       std::fprintf(stderr, "ptest_discover_tests(): %s\n", problem.c_str());
       return 1;
     }
-    return write_discovery(spec, build_fragment(spec, listing.verdict.cases, source_marks));
+    Manifest fragment = build_fragment(spec, listing.verdict.cases, source_marks);
+    fragment.targets.front().framework = listing.framework;
+    return write_discovery(spec, fragment);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "ptest_discover_tests(): %s\n", error.what());
     return 1;

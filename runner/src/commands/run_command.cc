@@ -89,6 +89,8 @@ void check_binaries(const Manifest& manifest, const std::vector<std::size_t>& ru
     if (checked[target_index]) continue;
     checked[target_index] = true;
     const Target& target = manifest.targets[target_index];
+    // A bare name (ptest_add_test(COMMAND sh ...)) is found in PATH when it starts.
+    if (target.executable.find('/') == std::string::npos) continue;
     if (::access(target.executable.c_str(), X_OK) != 0)
       throw UsageError("test binary '" + target.executable + "' of target '" + target.name +
                        "': " + std::strerror(errno) + "; rebuild the project");

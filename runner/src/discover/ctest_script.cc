@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "discover/test_framework.h"
+
 namespace ptest {
 
 std::string cmake_bracket(const std::string& text) {
@@ -42,16 +44,19 @@ std::string ctest_script(const Manifest& manifest, const CtestLauncher& launcher
   for (const TestCase& test_case : manifest.cases) {
     const Target& target = manifest.targets[test_case.target];
     const std::string name = cmake_bracket(test_case.id);
-    const bool gtest = target.framework == Framework::gtest;
-    script += "add_test(" + name + " " + launch_prefix(target) + cmake_bracket(target.executable);
+    const TestFramework* framework = test_framework(target.framework);
+    script += "add_test(" + name + " " + launch_prefix(target);
+    for (const std::string& word : target.launcher) script += cmake_bracket(word) + " ";
+    script += cmake_bracket(target.executable);
     // A plain executable is the case: it runs as it is, without a filter.
-    if (gtest) script += " " + cmake_bracket("--gtest_filter=" + test_case.name);
+    for (const std::string& argument : filter_arguments(target.framework, {test_case.name}))
+      script += " " + cmake_bracket(argument);
     for (const std::string& argument : target.arguments) script += " " + cmake_bracket(argument);
     script += ")\nset_tests_properties(" + name + " PROPERTIES";
     if (!target.working_directory.empty())
       script += " WORKING_DIRECTORY " + cmake_bracket(target.working_directory);
-    // GoogleTest prints this line for a GTEST_SKIP(): CTest then reports "Skipped".
-    if (gtest) script += " SKIP_REGULAR_EXPRESSION " + cmake_bracket("\\[  SKIPPED \\]");
+    if (framework && !framework->ctest_skip_expression().empty())
+      script += " SKIP_REGULAR_EXPRESSION " + cmake_bracket(framework->ctest_skip_expression());
     if (!test_case.markers.empty()) script += " LABELS " + cmake_bracket(join(test_case.markers, ';'));
     if (test_case.timeout > 0) {
       char seconds[32];
@@ -68,6 +73,11 @@ std::string ctest_script(const Manifest& manifest, const CtestLauncher& launcher
     if (std::binary_search(test_case.markers.begin(), test_case.markers.end(), std::string(kSerialMarker)))
       script += " RUN_SERIAL TRUE";
     if (test_case.disabled) script += " DISABLED TRUE";
+    if (target.skip_return_code > 0) script += " SKIP_RETURN_CODE " + std::to_string(target.skip_return_code);
+    // Where IDEs reading `ctest --show-only=json-v1` jump to (CMake 4.2's
+    // gtest_discover_tests sets it too; older CMake keeps it as a property).
+    if (!test_case.file.empty() && test_case.line > 0)
+      script += " DEF_SOURCE_LINE " + cmake_bracket(test_case.file + ":" + std::to_string(test_case.line));
     script += ")\n";
   }
   return script;

@@ -110,6 +110,15 @@ DiscoverySpec read_discovery_spec(const std::string& path) {
     spec.discovery_timeout = document.value("discovery_timeout", 5.0);
     spec.ctest_runs_runner = document.value("ctest_mode", std::string("CASES")) == "RUNNER";
     spec.strict = document.value("strict", false);
+    const std::string framework = document.value("framework", std::string("auto"));
+    spec.detect_framework = framework == "auto";
+    if (!spec.detect_framework) {
+      const auto declared = parse_framework(framework);
+      if (!declared) throw SpecError("discovery spec '" + path + "': unknown framework '" + framework + "'");
+      target.framework = *declared;
+    }
+    target.launcher = document.value("launcher", std::vector<std::string>{});
+    target.skip_return_code = document.value("skip_return_code", 0);
     spec.fragment_path = document.at("fragment").get<std::string>();
     spec.ctest_path = document.at("ctest_file").get<std::string>();
     spec.index_path = document.at("index").get<std::string>();
@@ -137,6 +146,7 @@ Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>
     test_case.disabled = found.disabled;
     test_case.timeout = spec.timeout;
     test_case.markers = spec.markers;
+    test_case.markers.insert(test_case.markers.end(), found.markers.begin(), found.markers.end());
     for (const MarkRule& rule : spec.marks)
       if (any_match(rule.patterns, found.name)) test_case.markers.push_back(rule.marker);
     for (const SourceMark& mark : source_marks)

@@ -34,6 +34,10 @@ struct DiscoverySpec {
   double discovery_timeout = 5;
   bool ctest_runs_runner = false;  // CTEST_MODE RUNNER: a ctest test per marker set, each running ptest
   bool strict = false;  // STRICT: a binary that is not GoogleTest fails the build instead of running plain
+  // FRAMEWORK auto: target.framework is what the binary's bytes show
+  // (detect_framework); otherwise the declared one, and a binary that is
+  // not of it fails the build.
+  bool detect_framework = true;
   std::string fragment_path;  // where this target's manifest fragment goes
   std::string ctest_path;     // where its CTest script goes
   std::string index_path;     // the list of every target's fragment

@@ -14,6 +14,9 @@ struct ListedCase {
   std::string file;
   int line = 0;
   bool disabled = false;  // suite or test named DISABLED_*
+  // Markers the framework itself gives the case (Catch2's tags), checked
+  // against the registry like MARKERS.
+  std::vector<std::string> markers;
 };
 
 class ListingError : public std::runtime_error {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "discover/gtest_listing.h"
+#include "discover/test_framework.h"
 
 namespace ptest {
 
@@ -20,6 +21,7 @@ struct ListingAttempt {
   bool exited_zero = false;
   std::string ended;                   // "exited with status 3", "killed by SIGSEGV (...)"
   std::optional<std::string> listing;  // the JSON file's content, if the binary wrote one
+  std::string output;                  // what it printed, stdout and stderr
 };
 
 struct ListingVerdict {
@@ -37,5 +39,13 @@ struct ListingVerdict {
 // without writing GoogleTest's listing is not a GoogleTest binary. One that crashes or hangs while listing is a broken
 // one, as is one that writes a listing and then fails: those stay errors.
 ListingVerdict judge_listing(const ListingAttempt& attempt);
+
+// A binary of a declared (or, for Catch2 and doctest, detected) framework:
+// `attempts` are its listing processes, in the order of the framework's
+// listing_arguments(). Anything but a clean listing of that framework,
+// whose every case its filter can choose alone, fails; the verdict is
+// never `plain`. A `gtest` verdict then means "these are its cases".
+ListingVerdict judge_framework_listing(const TestFramework& framework, Framework which,
+                                       const std::vector<ListingAttempt>& attempts);
 
 }  // namespace ptest

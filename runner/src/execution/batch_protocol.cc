@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "execution/catch2_batch.h"
+#include "execution/doctest_batch.h"
 #include "execution/gtest_batch.h"
 #include "execution/plain_batch.h"
 
@@ -12,6 +14,10 @@ std::unique_ptr<BatchProtocol> make_batch_protocol(const Manifest& manifest, con
   switch (manifest.targets.at(batch.target).framework) {
     case Framework::plain:
       return std::make_unique<PlainBatch>(manifest, batch, output_limit);
+    case Framework::catch2:
+      return std::make_unique<Catch2Batch>(manifest, batch, output_limit);
+    case Framework::doctest:
+      return std::make_unique<DoctestBatch>(manifest, batch, output_limit);
     case Framework::gtest:
       break;
   }

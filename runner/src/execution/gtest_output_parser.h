@@ -7,33 +7,23 @@
 #include <string>
 #include <string_view>
 
+#include "execution/case_stream_parser.h"
 #include "execution/output_buffer.h"
 #include "model/model.h"
 
 namespace ptest {
 
-class GtestOutputParser {
+// reported_seconds: GoogleTest's own "(N ms)", to the millisecond.
+class GtestOutputParser : public CaseStreamParser {
  public:
-  class Listener {
-   public:
-    virtual ~Listener() = default;
-    virtual void case_started(const std::string& name) = 0;
-    // reported_seconds: GoogleTest's own "(N ms)", to the millisecond; < 0
-    // when the line has none (--gtest_print_time=0).
-    virtual void case_finished(const std::string& name, Outcome outcome, double reported_seconds,
-                               std::string output) = 0;
-  };
-
   explicit GtestOutputParser(std::size_t output_limit)
       : case_output_(output_limit), stray_output_(output_limit) {}
 
-  void feed(std::string_view chunk, Listener& listener);
+  void feed(std::string_view chunk, Listener& listener) override;
 
-  // After the process ended: the case that was running, if any, and what it printed.
-  const std::optional<std::string>& running_case() const { return running_; }
-  std::string running_output() const;
-  // What the binary printed outside any case (start-up, a crash after the last case).
-  std::string stray_output() const;
+  const std::optional<std::string>& running_case() const override { return running_; }
+  std::string running_output() const override;
+  std::string stray_output() const override;
 
  private:
   void handle_line(std::string_view line, Listener& listener);

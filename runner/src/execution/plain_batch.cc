@@ -27,10 +27,17 @@ void PlainBatch::output(std::string_view data, double, ExecutorEvents&) { output
 void PlainBatch::ended(int wait_status, bool timed_out, double now, ExecutorEvents& events) {
   // The exit status is the outcome: "exited with status 3", "killed by SIGSEGV (...)".
   const bool passed = WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0;
-  const Outcome outcome = passed ? Outcome::passed : WIFSIGNALED(wait_status) ? Outcome::crashed : Outcome::failed;
+  // SKIP_RETURN_CODE, as CTest reads it.
+  const int skip_code = manifest_.targets.at(batch_.target).skip_return_code;
+  const bool skipped = skip_code > 0 && WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == skip_code;
+  const Outcome outcome = passed    ? Outcome::passed
+                          : skipped ? Outcome::skipped
+                          : WIFSIGNALED(wait_status) ? Outcome::crashed
+                                                     : Outcome::failed;
+  std::string message = passed ? std::string() : describe_wait_status(wait_status);
+  if (skipped) message += " (its SKIP_RETURN_CODE)";
   events.push_back(CaseFinished{ended_case_result(manifest_, batch_.cases.front(), batch_.worker, start_, now,
-                                                  output_.str(), timed_out, outcome,
-                                                  passed ? std::string() : describe_wait_status(wait_status))});
+                                                  output_.str(), timed_out, outcome, std::move(message))});
   deadline_ = 0;
   // One process runs one case: should a batch hold more, the rest go back
   // to the queue and run in processes of their own.

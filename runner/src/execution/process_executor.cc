@@ -29,6 +29,7 @@ void ProcessExecutor::start(const Batch& batch) {
   const Target& target = manifest_.targets.at(batch.target);
   std::unique_ptr<BatchProtocol> protocol = make_batch_protocol(manifest_, gtest_filter_, batch, options_.output_limit);
   Command command;
+  command.argv = target.launcher;
   command.argv.push_back(target.executable);
   for (std::string& argument : protocol->arguments()) command.argv.push_back(std::move(argument));
   if (options_.gtest_random_seed && target.framework == Framework::gtest) {

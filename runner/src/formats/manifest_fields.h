@@ -27,7 +27,7 @@ enum class Kind {
   line,             // an integer >= 0 (a number is cut to one), at most 1e9: a line number or a count
   seconds,          // a number >= 0
   flag,             // true or false
-  framework,        // "gtest" or "plain" (framework_name, parse_framework)
+  framework,        // "gtest", "plain", "catch2" or "doctest" (framework_name, parse_framework)
   target_name,      // the name of a target, kept as its index in Manifest::targets
   strings,          // an array of strings, in order
   marker_set,       // an array of strings, kept sorted without duplicates (normalise_markers)
@@ -117,6 +117,8 @@ struct Table<Target> {
       {"working_directory", Kind::nullable_string, Need::optional, &Target::working_directory},
       {"environment", Kind::string_map, Need::optional, &Target::environment},
       {"fixtures", Kind::strings, Need::optional, &Target::fixtures},
+      {"launcher", Kind::strings, Need::optional, &Target::launcher},
+      {"skip_return_code", Kind::line, Need::optional, &Target::skip_return_code},
   };
 };
 

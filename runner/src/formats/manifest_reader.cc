@@ -115,7 +115,7 @@ class ManifestReader : public json::json_sax_t {
       case Kind::line:
       case Kind::seconds: return "expected a number >= 0";
       case Kind::flag: return "expected true or false";
-      case Kind::framework: return "expected \"gtest\" or \"plain\"";
+      case Kind::framework: return "expected \"gtest\", \"plain\", \"catch2\" or \"doctest\"";
       case Kind::strings:
       case Kind::marker_set: return "expected an array of strings";
       case Kind::string_map: return "expected an object of strings";

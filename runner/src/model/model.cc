@@ -17,12 +17,18 @@ const char* outcome_name(Outcome outcome) {
 }
 
 const char* framework_name(Framework framework) {
-  return framework == Framework::plain ? "plain" : "gtest";
+  switch (framework) {
+    case Framework::gtest: return "gtest";
+    case Framework::plain: return "plain";
+    case Framework::catch2: return "catch2";
+    case Framework::doctest: return "doctest";
+  }
+  return "unknown";
 }
 
 std::optional<Framework> parse_framework(std::string_view text) {
-  if (text == "gtest") return Framework::gtest;
-  if (text == "plain") return Framework::plain;
+  for (const Framework framework : {Framework::gtest, Framework::plain, Framework::catch2, Framework::doctest})
+    if (text == framework_name(framework)) return framework;
   return std::nullopt;
 }
 

@@ -15,6 +15,8 @@ namespace ptest {
 enum class Framework {
   gtest,  // GoogleTest: cases chosen with --gtest_filter, many per process, read from its output
   plain,  // any executable: one case, the whole process; its exit status is the outcome
+  catch2,   // Catch2: cases chosen by escaped name, many per process, read from its XML reporter
+  doctest,  // doctest: cases chosen with --test-case, many per process, read from its XML reporter
 };
 
 const char* framework_name(Framework framework);
@@ -29,6 +31,11 @@ struct Target {
   std::vector<std::pair<std::string, std::string>> environment;
   std::vector<std::string> fixtures;  // FIXTURES: set up before any of its cases runs
   Framework framework = Framework::gtest;
+  // LAUNCHER, then CROSSCOMPILING_EMULATOR: the command the executable runs
+  // under, when listed and in every batch ("valgrind --error-exitcode=1").
+  std::vector<std::string> launcher;
+  // ptest_add_test(SKIP_RETURN_CODE): a plain case that exits with it is skipped; 0: none.
+  int skip_return_code = 0;
 };
 
 // ptest_add_fixture(): commands run once per run around the cases that need

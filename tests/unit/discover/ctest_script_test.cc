@@ -77,3 +77,25 @@ TEST(CtestScript, APlainExecutableRunsWithoutAFilterOrGoogleTestsSkipLine) {
   EXPECT_EQ(script.find("SKIP_REGULAR_EXPRESSION"), std::string::npos) << script;
   EXPECT_NE(script.find("LABELS [[unit]]"), std::string::npos) << script;
 }
+
+TEST(CtestScript, EachFrameworkChoosesItsCaseItsOwnWayUnderTheLauncher) {
+  Manifest manifest = make_manifest(1, {make_case("f.cc", "x")});
+  manifest.cases[0].name = "adds, [fast]";
+  manifest.targets[0].framework = Framework::catch2;
+  manifest.targets[0].launcher = {"valgrind", "-q"};
+  const std::string script = ctest_script(manifest);
+  EXPECT_NE(script.find("[[valgrind]] [[-q]] [[/bin/bin0]] [=[adds\\, \\[fast\\]]=])"), std::string::npos) << script;
+  EXPECT_EQ(script.find("SKIP_REGULAR_EXPRESSION"), std::string::npos) << script;
+}
+
+TEST(CtestScript, SourceLineAndSkipReturnCode) {
+  Manifest manifest = make_manifest(1, {make_case("A", "One")});
+  manifest.cases[0].file = "/src/a_test.cc";
+  manifest.cases[0].line = 12;
+  manifest.targets[0].framework = Framework::plain;
+  manifest.targets[0].skip_return_code = 77;
+  const std::string script = ctest_script(manifest);
+  EXPECT_NE(script.find("DEF_SOURCE_LINE [[/src/a_test.cc:12]]"), std::string::npos) << script;
+  EXPECT_NE(script.find("SKIP_RETURN_CODE 77"), std::string::npos) << script;
+  EXPECT_NE(script.find("add_test([[bin0::A.One]] [[/bin/bin0]])"), std::string::npos) << script;  // no filter
+}

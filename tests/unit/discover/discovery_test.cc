@@ -157,3 +157,17 @@ TEST(Discovery, AMarkersRerunsApplyToItsCasesAndTheLargestWins) {
   EXPECT_EQ(fragment.cases[3].reruns, 3);  // slow and unit
   EXPECT_EQ(build_fragment(spec(), listing()).cases[0].reruns, 0);
 }
+
+TEST(Discovery, MarkersTheFrameworkListedJoinTheSpecsOnes) {
+  DiscoverySpec spec;
+  spec.target.name = "shapes";
+  spec.markers = {"unit"};
+  ListedCase listed;
+  listed.suite = "shapes.cc";
+  listed.name = "area, [of] squares";
+  listed.markers = {"smoke", "geometry"};
+  const Manifest fragment = build_fragment(spec, {listed});
+  ASSERT_EQ(fragment.cases.size(), 1u);
+  EXPECT_EQ(fragment.cases[0].id, "shapes::area, [of] squares");
+  EXPECT_EQ(fragment.cases[0].markers, (std::vector<std::string>{"geometry", "smoke", "unit"}));
+}

@@ -4,24 +4,13 @@
 
 #include <vector>
 
+#include "test_support/case_stream_recorder.h"
+
 using namespace ptest;
 
 namespace {
 
-struct Recorder : GtestOutputParser::Listener {
-  struct Finished {
-    std::string name;
-    Outcome outcome;
-    double seconds;
-    std::string output;
-  };
-  std::vector<std::string> started;
-  std::vector<Finished> finished;
-  void case_started(const std::string& name) override { started.push_back(name); }
-  void case_finished(const std::string& name, Outcome outcome, double seconds, std::string output) override {
-    finished.push_back({name, outcome, seconds, std::move(output)});
-  }
-};
+using Recorder = ptest::testing::CaseStreamRecorder;
 
 const char* kRun =
     "Running main() from gtest_main.cc\n"

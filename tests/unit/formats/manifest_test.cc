@@ -16,9 +16,10 @@ const char* const kEveryField =
     R"({"schema_version":1,"markers":[{"name":"db","description":"needs the \"database\""}],)"
     R"("fixtures":[{"name":"db","setup":["/bin/db","up"],"cleanup":[],"working_directory":"/srv"}],)"
     R"("targets":[{"name":"math","framework":"gtest","executable":"/b/math","arguments":["--x","y z"],)"
-    R"("working_directory":"/b","environment":{"Z":"1","A":"tab\there"},"fixtures":["db"]},)"
+    R"("working_directory":"/b","environment":{"Z":"1","A":"tab\there"},"fixtures":["db"],)"
+    R"("launcher":["valgrind","-q"],"skip_return_code":0},)"
     R"({"name":"script","framework":"plain","executable":"/b/check.sh","arguments":[],"working_directory":"",)"
-    R"("environment":{},"fixtures":[]}],)"
+    R"("environment":{},"fixtures":[],"launcher":[],"skip_return_code":77}],)"
     R"("cases":[{"id":"math::Arith.Adds","target":"math","name":"Arith.Adds","suite":"Arith",)"
     R"("file":"/src/math_test.cc","line":6,"markers":["db","smoke"],"group":"g1","timeout":2.5,"disabled":false,"reruns":2},)"
     R"({"id":"script::check","target":"script","name":"check","suite":"","file":"","line":0,"markers":[],)"
@@ -176,12 +177,19 @@ TEST(Manifest, WritesCompactJsonWithFieldsInAFixedOrder) {
   EXPECT_EQ(manifest_to_json(parse_manifest(kEveryField, "m.json")), kEveryField);
 }
 
+TEST(Manifest, EachFrameworkReadsBackAsWritten) {
+  for (const char* name : {"gtest", "plain", "catch2", "doctest"}) {
+    const Manifest manifest = parse_manifest(with_target_fields(std::string(R"(, "framework": ")") + name + "\""), "m.json");
+    EXPECT_STREQ(framework_name(manifest.targets[0].framework), name);
+  }
+}
+
 TEST(Manifest, FrameworkDefaultsToGtest) {
   EXPECT_EQ(parse_manifest(with_target_fields(""), "m.json").targets[0].framework, Framework::gtest);
-  EXPECT_EQ(error_of(with_target_fields(R"(, "framework": "catch2")")),
-            "manifest 'm.json': /targets/0/framework: expected \"gtest\" or \"plain\"");
+  EXPECT_EQ(error_of(with_target_fields(R"(, "framework": "boost")")),
+            "manifest 'm.json': /targets/0/framework: expected \"gtest\", \"plain\", \"catch2\" or \"doctest\"");
   EXPECT_EQ(error_of(with_target_fields(R"(, "framework": ["plain"])")),
-            "manifest 'm.json': /targets/0/framework: expected \"gtest\" or \"plain\"");
+            "manifest 'm.json': /targets/0/framework: expected \"gtest\", \"plain\", \"catch2\" or \"doctest\"");
 }
 
 TEST(Manifest, NullReadsAsEmptyWhereAllowed) {

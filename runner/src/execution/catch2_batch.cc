@@ -1,0 +1,24 @@
+#include "execution/catch2_batch.h"
+
+#include "discover/test_framework.h"
+#include "execution/catch2_output_parser.h"
+
+namespace ptest {
+
+namespace {
+
+std::vector<std::string> batch_filter(const std::vector<std::string>& names) {
+  std::vector<std::string> arguments = filter_arguments(Framework::catch2, names);
+  for (const char* reporter : {"--reporter", "xml"}) arguments.push_back(reporter);
+  return arguments;
+}
+
+}  // namespace
+
+Catch2Batch::Catch2Batch(const Manifest& manifest, Batch batch, std::size_t output_limit)
+    : StreamedBatch(manifest, batch, std::make_unique<Catch2OutputParser>(output_limit),
+                    [&manifest](const std::vector<std::size_t>& cases) {
+                      return batch_filter(case_names(manifest, cases));
+                    }) {}
+
+}  // namespace ptest
