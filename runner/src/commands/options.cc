@@ -24,6 +24,31 @@ int parse_workers(const std::string& text) {
   return static_cast<int>(value);
 }
 
+struct ViewFlags {
+  std::string progress = "bar";
+  std::string color = "auto";
+};
+
+void add_view_flags(CLI::App& app, RunOptions& options, ViewFlags& flags) {
+  app.add_option("--progress", flags.progress, "bar (default), counter or none: the status line on a terminal");
+  app.add_option("--color", flags.color, "auto (default), always or never");
+  app.add_option("--durations", options.durations, "list the N slowest cases at the end (0: all)");
+  app.add_option("--durations-min", options.durations_min,
+                 "leave cases quicker than this many seconds out of --durations (default 0.005)");
+  app.add_option("--report-log", options.report_log, "write JSON Lines to this file as the run goes");
+  app.add_option("--trace", options.trace, "write a Chrome trace-event timeline (Perfetto) to this file");
+}
+
+void apply_view_flags(RunOptions& options, const ViewFlags& flags) {
+  const auto progress = parse_progress_mode(flags.progress);
+  if (!progress) throw UsageError("argument --progress '" + flags.progress + "': expected bar, counter or none");
+  options.progress = *progress;
+  const auto color = parse_color_mode(flags.color);
+  if (!color) throw UsageError("argument --color '" + flags.color + "': expected auto, always or never");
+  options.color = *color;
+  if (options.durations_min < 0) throw UsageError("argument --durations-min: expected seconds >= 0");
+}
+
 }  // namespace
 
 ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) {
@@ -57,6 +82,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   app.add_option("--report-json", options.report_json, "write a JSON report to this file");
   app.add_flag("-v,--verbose", verbose, "a line per case; repeat for more");
   app.add_flag("-q,--quiet", quiet, "less output");
+  ViewFlags view;
+  add_view_flags(app, options, view);
   app.add_option("patterns", options.selection.id_patterns, "globs on case ids ('*' and '?')");
 
   std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());  // CLI11 takes them backwards
@@ -84,6 +111,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   if (exitfirst) options.maxfail = 1;
   if (options.json && !options.collect_only) throw UsageError("argument --json: only with --collect-only");
   options.verbosity = verbose - quiet;
+  apply_view_flags(options, view);
   return parsed;
 }
 

@@ -9,6 +9,7 @@
 #include "model/dist_mode.h"
 #include "model/errors.h"
 #include "plan/selection.h"
+#include "reports/terminal_style.h"
 
 namespace ptest {
 
@@ -26,6 +27,13 @@ struct RunOptions {
   std::string junitxml;
   std::string report_json;
   int verbosity = 0;
+  // Seeing the run: the terminal, the end-of-run sections, the streaming log and the timeline.
+  ProgressMode progress = ProgressMode::bar;
+  ColorMode color = ColorMode::auto_;
+  std::optional<std::size_t> durations;  // --durations N: the N slowest cases; 0: all
+  double durations_min = 0.005;          // --durations-min: leave out quicker cases
+  std::string report_log;                // --report-log: JSON Lines as the run goes
+  std::string trace;                     // --trace: Chrome trace-event JSON
 };
 
 // What parsing decided: run with these options, or exit at once (after

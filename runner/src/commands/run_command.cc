@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <random>
 
 #include "process/process.h"
@@ -21,6 +22,9 @@
 #include "reports/history_recorder.h"
 #include "reports/json_report.h"
 #include "reports/junit_report.h"
+#include "reports/report_log.h"
+#include "reports/timeline.h"
+#include "reports/trace_report.h"
 #include "reports/terminal_reporter.h"
 #include "run/run_loop.h"
 #include "util/atomic_file.h"
@@ -123,6 +127,8 @@ void check_writable(const std::string& flag, const std::string& path) {
 void check_report_paths(const RunOptions& options) {
   check_writable("--junitxml", options.junitxml);
   check_writable("--report-json", options.report_json);
+  check_writable("--report-log", options.report_log);
+  check_writable("--trace", options.trace);
 }
 
 // Step 3: the parts.
@@ -176,16 +182,25 @@ void add_runner_usage(JsonReport& report) {
                           usage.ru_maxrss);
 }
 
-// Whoever hears about the run: the terminal and the history recorder
-// always, the JSON and JUnit reports when asked for.
+// Whoever hears about the run: the timeline, the terminal and the history
+// recorder always, the JSON and JUnit reports, the log and the trace when
+// asked for.
 class RunReporters {
  public:
-  RunReporters(const RunOptions& options, const Manifest& manifest)
-      : terminal_(terminal_options(options)),
+  RunReporters(const RunOptions& options, const Manifest& manifest, const RunCases& cases, const Executor& executor)
+      : terminal_(terminal_options(options, manifest, timeline_)),
         json_(manifest),
         junit_(manifest),
+        manifest_(manifest),
         json_path_(options.report_json),
-        junit_path_(options.junitxml) {
+        junit_path_(options.junitxml),
+        trace_path_(options.trace) {
+    all_.add(timeline_);  // first: the terminal reads it at the end of the run
+    if (!options.report_log.empty()) {
+      report_log_ = std::make_unique<ReportLog>(options.report_log, manifest, selected_cases(cases),
+                                                [&executor] { return executor.now(); });
+      all_.add(*report_log_);
+    }
     all_.add(terminal_);
     all_.add(history_);
     if (!json_path_.empty()) all_.add(json_);
@@ -204,22 +219,36 @@ class RunReporters {
       write_file_atomically(json_path_, json_.render());
     }
     if (!junit_path_.empty()) write_file_atomically(junit_path_, junit_.render());
+    if (!trace_path_.empty()) write_file_atomically(trace_path_, trace_json(manifest_, timeline_));
   }
 
  private:
-  static TerminalOptions terminal_options(const RunOptions& options) {
+  static TerminalOptions terminal_options(const RunOptions& options, const Manifest& manifest,
+                                          const Timeline& timeline) {
     TerminalOptions terminal;
     terminal.verbosity = options.verbosity;
     terminal.live = ::isatty(STDOUT_FILENO) && options.verbosity >= 0;
+    terminal.timeline = &timeline;
+    terminal.manifest = &manifest;
+    if (options.durations) terminal.durations = DurationsOptions{*options.durations, options.durations_min};
     return terminal;
   }
 
+  static std::vector<std::size_t> selected_cases(const RunCases& cases) {
+    std::vector<std::size_t> selected = cases.runnable;
+    selected.insert(selected.end(), cases.disabled.begin(), cases.disabled.end());
+    return selected;
+  }
+
+  Timeline timeline_;
+  std::unique_ptr<ReportLog> report_log_;
   TerminalReporter terminal_;
   JsonReport json_;
   JunitReport junit_;
   HistoryRecorder history_;
   Reporters all_;
-  std::string json_path_, junit_path_;
+  const Manifest& manifest_;
+  std::string json_path_, junit_path_, trace_path_;
 };
 
 // Step 5: what the run leaves behind (the reports: RunReporters::write_reports).
@@ -253,7 +282,7 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
   const ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
   ProcessExecutor executor(manifest, executor_options);
   ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
-  RunReporters reporters(options, manifest);
+  RunReporters reporters(options, manifest, cases, executor);
 
   reporters.all().run_started(
       RunStart{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid});

@@ -5,9 +5,12 @@
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <utility>
 #include <vector>
 
+#include "reports/slowest_cases.h"
+#include "reports/timeline.h"
 #include "run/reporter.h"
 
 namespace ptest {
@@ -19,6 +22,12 @@ struct TerminalOptions {
   // Seconds on a steady clock, to redraw the progress line a few times a
   // second at most; empty: std::chrono::steady_clock. Tests pass a fake.
   std::function<double()> clock;
+  // The end-of-run sections. With a timeline (which must hear the events
+  // before this reporter): the per-worker balance, and with --durations the
+  // slowest cases, whose ids come from `manifest`.
+  const Timeline* timeline = nullptr;
+  const Manifest* manifest = nullptr;
+  std::optional<DurationsOptions> durations;
 };
 
 class TerminalReporter : public Reporter {
@@ -32,6 +41,9 @@ class TerminalReporter : public Reporter {
  private:
   void show_progress(bool force);
   void clear_progress();
+  void print_failures() const;
+  void print_run_sections() const;
+  void print_short_summary() const;
 
   struct Failure {
     const TestCase* test_case;
