@@ -37,6 +37,7 @@ void add_view_flags(CLI::App& app, RunOptions& options, ViewFlags& flags) {
                  "leave cases quicker than this many seconds out of --durations (default 0.005)");
   app.add_option("--report-log", options.report_log, "write JSON Lines to this file as the run goes");
   app.add_option("--trace", options.trace, "write a Chrome trace-event timeline (Perfetto) to this file");
+  app.add_option("--slow", options.slow, "announce a case each time it runs this many more seconds (default 60; 0: never)");
 }
 
 void apply_view_flags(RunOptions& options, const ViewFlags& flags) {
@@ -47,6 +48,7 @@ void apply_view_flags(RunOptions& options, const ViewFlags& flags) {
   if (!color) throw UsageError("argument --color '" + flags.color + "': expected auto, always or never");
   options.color = *color;
   if (options.durations_min < 0) throw UsageError("argument --durations-min: expected seconds >= 0");
+  if (options.slow < 0) throw UsageError("argument --slow: expected seconds >= 0");
 }
 
 }  // namespace

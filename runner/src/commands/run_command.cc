@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +24,7 @@
 #include "reports/json_report.h"
 #include "reports/junit_report.h"
 #include "reports/report_log.h"
+#include "reports/terminal_style.h"
 #include "reports/timeline.h"
 #include "reports/trace_report.h"
 #include "reports/terminal_reporter.h"
@@ -140,6 +142,13 @@ std::string new_testrun_uid() {
   return text;
 }
 
+// The status line is redrawn a few times a second while cases run; slow
+// cases are announced within a second of their period.
+double tick_period(const RunOptions& options) {
+  if (options.verbosity >= 0 && live_progress(options.progress, terminal_facts_of_stdout())) return 0.1;
+  return options.slow > 0 ? std::min(1.0, options.slow / 4) : 0;
+}
+
 ProcessExecutorOptions process_executor_options(int workers, const ScratchDirectories& scratch) {
   ProcessExecutorOptions options;
   options.worker_count = workers;
@@ -187,8 +196,9 @@ void add_runner_usage(JsonReport& report) {
 // asked for.
 class RunReporters {
  public:
-  RunReporters(const RunOptions& options, const Manifest& manifest, const RunCases& cases, const Executor& executor)
-      : terminal_(terminal_options(options, manifest, timeline_)),
+  RunReporters(const RunOptions& options, const Manifest& manifest, const RunCases& cases, const Executor& executor,
+               const History& history)
+      : terminal_(terminal_options(options, manifest, timeline_, cases, history)),
         json_(manifest),
         junit_(manifest),
         manifest_(manifest),
@@ -224,14 +234,41 @@ class RunReporters {
 
  private:
   static TerminalOptions terminal_options(const RunOptions& options, const Manifest& manifest,
-                                          const Timeline& timeline) {
+                                          const Timeline& timeline, const RunCases& cases, const History& history) {
     TerminalOptions terminal;
     terminal.verbosity = options.verbosity;
-    terminal.live = ::isatty(STDOUT_FILENO) && options.verbosity >= 0;
     terminal.timeline = &timeline;
     terminal.manifest = &manifest;
     if (options.durations) terminal.durations = DurationsOptions{*options.durations, options.durations_min};
+    const TerminalFacts facts = terminal_facts_of_stdout();
+    const std::optional<ProgressMode> live = live_progress(options.progress, facts);
+    terminal.live = live && options.verbosity >= 0;
+    if (live) terminal.progress = *live;
+    terminal.color = use_color(options.color, facts);
+    terminal.width = facts.columns;
+    terminal.slow_period = options.slow;
+    if (terminal.live) terminal.expected_durations = expected_durations(manifest, cases, history);
     return terminal;
+  }
+
+  // For the ETA: each case's last duration, and the mean of those for a
+  // case the history does not know; empty when it knows none of the run.
+  static std::vector<double> expected_durations(const Manifest& manifest, const RunCases& cases,
+                                                const History& history) {
+    std::vector<double> expected(manifest.cases.size(), -1);
+    double known_sum = 0;
+    std::size_t known = 0;
+    for (std::size_t index : cases.runnable) {
+      auto it = history.find(manifest.cases[index].id);
+      if (it == history.end()) continue;
+      expected[index] = it->second.duration;
+      known_sum += it->second.duration;
+      ++known;
+    }
+    if (known == 0) return {};
+    for (std::size_t index : cases.runnable)
+      if (expected[index] < 0) expected[index] = known_sum / static_cast<double>(known);
+    return expected;
   }
 
   static std::vector<std::size_t> selected_cases(const RunCases& cases) {
@@ -279,10 +316,11 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
   Scheduler scheduler(manifest.cases, cases.runnable, scheduler_options(options, manifest, history.history));
   const int workers = scheduler.worker_count();
   ScratchDirectories scratch(workers);
-  const ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
+  ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
+  executor_options.tick_period = tick_period(options);
   ProcessExecutor executor(manifest, executor_options);
   ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
-  RunReporters reporters(options, manifest, cases, executor);
+  RunReporters reporters(options, manifest, cases, executor, history.history);
 
   reporters.all().run_started(
       RunStart{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid});

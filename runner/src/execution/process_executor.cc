@@ -15,7 +15,8 @@ ProcessExecutor::ProcessExecutor(const Manifest& manifest, ProcessExecutorOption
     : manifest_(manifest),
       options_(std::move(options)),
       epoch_(std::chrono::steady_clock::now()),
-      slots_(static_cast<std::size_t>(std::max(1, options_.worker_count))) {}
+      slots_(static_cast<std::size_t>(std::max(1, options_.worker_count))),
+      next_tick_(options_.tick_period) {}
 
 ProcessExecutor::~ProcessExecutor() = default;
 
@@ -55,6 +56,10 @@ std::vector<ExecutorEvent> ProcessExecutor::wait() {
   while (pending_.empty()) {
     for (ProcessEvent& event : processes_.wait(next_deadline())) handle(event);
     enforce_deadlines();
+    if (options_.tick_period > 0 && now() >= next_tick_) {
+      next_tick_ = now() + options_.tick_period;
+      if (pending_.empty()) pending_.push_back(Tick{now()});
+    }
   }
   std::vector<ExecutorEvent> events;
   events.swap(pending_);
@@ -109,6 +114,7 @@ ProcessSet::Clock::time_point ProcessExecutor::next_deadline() const {
                                                            : 0;
     if (at > 0 && (next == 0 || at < next)) next = at;
   }
+  if (options_.tick_period > 0 && (next == 0 || next_tick_ < next)) next = next_tick_;
   if (next == 0) return ProcessSet::Clock::time_point::max();
   return epoch_ + std::chrono::duration_cast<ProcessSet::Clock::duration>(std::chrono::duration<double>(next));
 }

@@ -22,6 +22,9 @@ struct ProcessExecutorOptions {
   std::string testrun_uid;
   std::vector<std::string> worker_tmpdirs;    // one per worker
   std::size_t output_limit = 1024 * 1024;     // bytes kept per case
+  // Report a Tick when this many seconds pass with no other event; 0: never.
+  // A wake-up of its own, not a check per line of output.
+  double tick_period = 0;
 };
 
 class ProcessExecutor : public Executor {
@@ -65,6 +68,7 @@ class ProcessExecutor : public Executor {
   std::chrono::steady_clock::time_point epoch_;
   std::vector<Slot> slots_;  // per worker; no protocol when idle
   std::vector<ExecutorEvent> pending_;
+  double next_tick_;  // seconds since epoch_ when the next Tick is due
   ProcessSet processes_;  // last: its end kills and reaps what still runs
 };
 

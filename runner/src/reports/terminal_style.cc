@@ -1,5 +1,6 @@
 #include "reports/terminal_style.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -30,6 +31,8 @@ TerminalFacts terminal_facts_of_stdout() {
   facts.no_color = no_color && *no_color;
   const char* force = std::getenv("CLICOLOR_FORCE");
   facts.clicolor_force = force && *force && std::strcmp(force, "0") != 0;
+  struct winsize size {};
+  if (facts.is_tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) facts.columns = size.ws_col;
   return facts;
 }
 

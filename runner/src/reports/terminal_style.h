@@ -3,6 +3,7 @@
 // terminal, TERM, NO_COLOR and CLICOLOR_FORCE decide what "auto" means.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -25,6 +26,7 @@ struct TerminalFacts {
   bool dumb = false;           // TERM is unset, empty or "dumb": no cursor movement
   bool no_color = false;       // NO_COLOR is set and not empty (no-color.org)
   bool clicolor_force = false; // CLICOLOR_FORCE is set and not "0"
+  std::size_t columns = 80;    // the terminal's width, when it says
 };
 
 TerminalFacts terminal_facts_of_stdout();

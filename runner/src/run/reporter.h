@@ -44,6 +44,9 @@ class Reporter {
   // The worker's process is gone, after its cases were reported.
   virtual void batch_finished(const BatchFinished& /*finished*/, double /*at*/) {}
   virtual void run_finished(const RunSummary&) {}
+  // Time passes with nothing else to tell: for the live status line and the
+  // slow-case warnings. Comes at most every RunLoopOptions::tick seconds.
+  virtual void tick(double /*at*/) {}
 };
 
 // Passes every event to several reporters, in order.
@@ -67,6 +70,9 @@ class Reporters : public Reporter {
   }
   void run_finished(const RunSummary& summary) override {
     for (Reporter* r : reporters_) r->run_finished(summary);
+  }
+  void tick(double at) override {
+    for (Reporter* r : reporters_) r->tick(at);
   }
 
  private:
