@@ -33,6 +33,7 @@ TEST(ViewOptions, DefaultsAreABarAutomaticColourNoDurationsNoLogNoTrace) {
   EXPECT_DOUBLE_EQ(options.durations_min, 0.005);
   EXPECT_EQ(options.report_log, "");
   EXPECT_EQ(options.trace, "");
+  EXPECT_DOUBLE_EQ(options.slow, 60);
 }
 
 TEST(ViewOptions, EachFlagIsKeptAsGivenInPytestsSpellings) {
@@ -45,10 +46,12 @@ TEST(ViewOptions, EachFlagIsKeptAsGivenInPytestsSpellings) {
   EXPECT_EQ(options.report_log, "log.jsonl");
   EXPECT_EQ(options.trace, "trace.json");
   EXPECT_EQ(parse({"--durations", "0"}).durations, 0u);
+  EXPECT_DOUBLE_EQ(parse({"--slow", "0.5"}).slow, 0.5);
 }
 
 TEST(ViewOptions, ABadWordIsAUsageErrorThatListsTheChoices) {
   EXPECT_EQ(usage_error({"--progress", "fancy"}), "argument --progress 'fancy': expected bar, counter or none");
   EXPECT_EQ(usage_error({"--color", "bad"}), "argument --color 'bad': expected auto, always or never");
   EXPECT_EQ(usage_error({"--durations-min", "-1"}), "argument --durations-min: expected seconds >= 0");
+  EXPECT_EQ(usage_error({"--slow", "-2"}), "argument --slow: expected seconds >= 0");
 }

@@ -27,6 +27,7 @@ class FakeExecutor : public Executor {
   std::set<std::string> crash_once;
   std::set<std::string> crash_always;
   int interrupts_at_first_wait = 0;  // SIGINTs the first wait() reports, before any case
+  int ticks_at_first_wait = 0;       // Ticks the first wait() reports, before any case
 
   // What happened.
   std::vector<Batch> started;
@@ -54,6 +55,10 @@ class FakeExecutor : public Executor {
     if (!pending_stops_.empty()) {
       for (int worker : pending_stops_) events.push_back(BatchFinished{worker, {}});
       pending_stops_.clear();
+      return events;
+    }
+    if (ticks_at_first_wait > 0) {
+      for (; ticks_at_first_wait > 0; --ticks_at_first_wait) events.push_back(Tick{clock.now()});
       return events;
     }
     if (interrupts_at_first_wait > 0) {
