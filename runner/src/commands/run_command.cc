@@ -1,6 +1,7 @@
 #include "commands/run_command.h"
 
 #include <sys/resource.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -112,6 +113,21 @@ void check_binaries(const Manifest& manifest, const std::vector<std::size_t>& ru
   }
 }
 
+// The file itself: not a directory, and one this process can open for
+// writing (tried, since access() says yes to root even where the file
+// system refuses). A new file is made and removed again.
+void check_file_writable(const std::string& flag, const std::string& path) {
+  struct stat info;
+  const bool exists = ::stat(path.c_str(), &info) == 0;
+  if (exists && S_ISDIR(info.st_mode))
+    throw UsageError("argument " + flag + " '" + path + "': is a directory, not a file");
+  const int fd = ::open(path.c_str(), exists ? O_WRONLY : O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd < 0)
+    throw UsageError("argument " + flag + " '" + path + "': cannot be written (" + std::strerror(errno) + ")");
+  ::close(fd);
+  if (!exists) ::unlink(path.c_str());
+}
+
 // A report must be writable before the run starts, not found unwritable after it.
 void check_writable(const std::string& flag, const std::string& path) {
   if (path.empty()) return;
@@ -124,6 +140,7 @@ void check_writable(const std::string& flag, const std::string& path) {
   if (error != 0)
     throw UsageError("argument " + flag + " '" + path + "': directory '" + dir + "' is not writable (" +
                      std::strerror(error) + ")");
+  check_file_writable(flag, path);
 }
 
 void check_report_paths(const RunOptions& options) {

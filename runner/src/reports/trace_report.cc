@@ -1,5 +1,6 @@
 #include "reports/trace_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -34,8 +35,15 @@ void add_process(json& events, const Manifest& manifest, const Timeline& timelin
   for (std::size_t index : process.results) {
     const CaseResult& result = timeline.results()[index];
     const TestCase& test_case = manifest.cases[result.case_index];
-    json case_event = slice(test_case.name, "case", worker, result.start, result.stop);
-    case_event["args"] = {{"id", test_case.id}, {"outcome", outcome_name(result.outcome)}};
+    // A case's times can pass its process's by a few milliseconds (its stop
+    // is start + GoogleTest's own count when both lines came in one read):
+    // drawn inside its process, or viewers would not nest it.
+    const double case_start = std::clamp(result.start, process.start, stop);
+    const double case_stop = std::clamp(result.stop, case_start, stop);
+    json case_event = slice(test_case.name, "case", worker, case_start, case_stop);
+    case_event["args"]["duration"] = result.stop - result.start;
+    case_event["args"]["id"] = test_case.id;
+    case_event["args"]["outcome"] = outcome_name(result.outcome);
     if (!result.message.empty()) case_event["args"]["message"] = result.message;
     events.push_back(std::move(case_event));
   }

@@ -75,3 +75,19 @@ TEST(TraceReport, AProcessThatDiedIsMarkedWhereItEnded) {
   EXPECT_EQ(restarts[0]["tid"], 1);
   EXPECT_EQ(restarts[0]["ts"], 500000);
 }
+
+TEST(TraceReport, ACaseWhoseTimesPassItsProcessesIsDrawnInsideItWithItsOwnDurationAsAnArgument) {
+  const Manifest manifest = sample_run_manifest();
+  Timeline timeline;
+  timeline.run_started(RunStart{1, 1, "no", "u"});
+  timeline.batch_started(Batch{0, 0, {0}, {}}, 0.010);
+  timeline.case_finished(manifest.cases[0], make_result(0, Outcome::passed, 0, 0.005, 0.412));
+  timeline.batch_finished(BatchFinished{0, {}, false}, 0.408);
+  timeline.run_finished(RunSummary{});
+  const json trace = json::parse(trace_json(manifest, timeline));
+  const std::vector<json> cases = events_where(trace, "cat", "case");
+  ASSERT_EQ(cases.size(), 1u);
+  EXPECT_EQ(cases[0]["ts"], 10000);
+  EXPECT_EQ(cases[0]["dur"], 398000);
+  EXPECT_DOUBLE_EQ(cases[0]["args"]["duration"].get<double>(), 0.407);
+}
