@@ -99,11 +99,15 @@ void TerminalReporter::tick(double) {
 std::optional<double> TerminalReporter::eta(double now) const {
   const std::vector<double>& expected = options_.expected_durations;
   if (!expected.empty()) {
-    double left = expected_left_;
+    double left = expected_left_, longest_running = 0;
     for (const Running& running : running_)
-      if (running.test_case && running.case_index < expected.size() && expected[running.case_index] >= 0)
-        left -= std::min(now - running.since, expected[running.case_index]);
-    return std::max(0.0, left) / workers_;
+      if (running.test_case && running.case_index < expected.size() && expected[running.case_index] >= 0) {
+        const double its_left = std::max(0.0, expected[running.case_index] - (now - running.since));
+        left -= expected[running.case_index] - its_left;
+        longest_running = std::max(longest_running, its_left);
+      }
+    // The work shared out, but never sooner than the longest running case can end.
+    return std::max(std::max(0.0, left) / workers_, longest_running);
   }
   if (done_ == 0) return std::nullopt;
   const std::size_t left = selected_ > done_ ? selected_ - done_ : 0;

@@ -120,3 +120,19 @@ TEST_F(TerminalLiveTest, ColoursPaintTheVerdictsAndTheSummaryLine) {
   EXPECT_NE(text().find("[gw0] \033[32mPASSED \033[0m bin0::Db.Quick (0.500s)\n"), std::string::npos) << text();
   EXPECT_NE(text().find("\033[32m1 passed in 0.50s\033[0m\n"), std::string::npos) << text();
 }
+
+TEST_F(TerminalLiveTest, TheEtaIsNeverSoonerThanTheLongestRunningCaseCanEnd) {
+  TerminalOptions live = options();
+  live.live = true;
+  live.progress = ProgressMode::bar;
+  live.expected_durations = {10, 2};
+  TerminalReporter reporter(live);
+  reporter.run_started(RunStart{2, 2, "load", "u"});  // two workers, but one case left to run
+  reporter.case_started(manifest_.cases[1], 1);
+  clock_.advance(2);
+  reporter.case_finished(manifest_.cases[1], make_result(1, Outcome::passed, 1, 0, 2));
+  reporter.case_started(manifest_.cases[0], 0);
+  clock_.advance(4);
+  reporter.tick(6);
+  EXPECT_NE(text().find("1/2 0 failed ETA 6.0s | gw0 Db.Migrates 4.0s"), std::string::npos) << text();
+}
