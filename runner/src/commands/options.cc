@@ -37,6 +37,7 @@ void add_view_flags(CLI::App& app, RunOptions& options, ViewFlags& flags) {
                  "leave cases quicker than this many seconds out of --durations (default 0.005)");
   app.add_option("--report-log", options.report_log, "write JSON Lines to this file as the run goes");
   app.add_option("--trace", options.trace, "write a Chrome trace-event timeline (Perfetto) to this file");
+  app.add_option("--html", options.html, "write a self-contained HTML report with the timeline to this file");
   app.add_option("--slow", options.slow, "announce a case each time it runs this many more seconds (default 60; 0: never)");
 }
 

@@ -34,6 +34,7 @@ struct RunOptions {
   double durations_min = 0.005;          // --durations-min: leave out quicker cases
   std::string report_log;                // --report-log: JSON Lines as the run goes
   std::string trace;                     // --trace: Chrome trace-event JSON
+  std::string html;                      // --html: a self-contained page with the timeline
   double slow = 60;                      // --slow: announce cases running longer, once per period; 0: never
 };
 

@@ -22,6 +22,7 @@
 #include "model/exit_status.h"
 #include "plan/marker_check.h"
 #include "reports/history_recorder.h"
+#include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/junit_report.h"
 #include "reports/report_log.h"
@@ -148,6 +149,7 @@ void check_report_paths(const RunOptions& options) {
   check_writable("--report-json", options.report_json);
   check_writable("--report-log", options.report_log);
   check_writable("--trace", options.trace);
+  check_writable("--html", options.html);
 }
 
 // Step 3: the parts.
@@ -218,10 +220,12 @@ class RunReporters {
       : terminal_(terminal_options(options, manifest, timeline_, cases, history)),
         json_(manifest),
         junit_(manifest),
+        html_(manifest, timeline_),
         manifest_(manifest),
         json_path_(options.report_json),
         junit_path_(options.junitxml),
-        trace_path_(options.trace) {
+        trace_path_(options.trace),
+        html_path_(options.html) {
     all_.add(timeline_);  // first: the terminal reads it at the end of the run
     if (!options.report_log.empty()) {
       report_log_ = std::make_unique<ReportLog>(options.report_log, manifest, selected_cases(cases),
@@ -232,6 +236,7 @@ class RunReporters {
     all_.add(history_);
     if (!json_path_.empty()) all_.add(json_);
     if (!junit_path_.empty()) all_.add(junit_);
+    if (!html_path_.empty()) all_.add(html_);
   }
   RunReporters(const RunReporters&) = delete;  // all_ points at the members
   RunReporters& operator=(const RunReporters&) = delete;
@@ -247,6 +252,7 @@ class RunReporters {
     }
     if (!junit_path_.empty()) write_file_atomically(junit_path_, junit_.render());
     if (!trace_path_.empty()) write_file_atomically(trace_path_, trace_json(manifest_, timeline_));
+    if (!html_path_.empty()) write_file_atomically(html_path_, html_.render());
   }
 
  private:
@@ -299,10 +305,11 @@ class RunReporters {
   TerminalReporter terminal_;
   JsonReport json_;
   JunitReport junit_;
+  HtmlReport html_;
   HistoryRecorder history_;
   Reporters all_;
   const Manifest& manifest_;
-  std::string json_path_, junit_path_, trace_path_;
+  std::string json_path_, junit_path_, trace_path_, html_path_;
 };
 
 // Step 5: what the run leaves behind (the reports: RunReporters::write_reports).

@@ -7,15 +7,21 @@
 
 namespace ptest {
 
-std::string slowest_cases_text(const Manifest& manifest, const std::vector<CaseResult>& results,
-                               const DurationsOptions& options) {
-  if (results.empty()) return {};
+std::vector<const CaseResult*> slowest_results(const std::vector<CaseResult>& results, std::size_t count) {
   std::vector<const CaseResult*> slowest;
+  slowest.reserve(results.size());
   for (const CaseResult& result : results) slowest.push_back(&result);
   std::stable_sort(slowest.begin(), slowest.end(), [](const CaseResult* a, const CaseResult* b) {
     return a->stop - a->start > b->stop - b->start;
   });
-  if (options.count > 0 && slowest.size() > options.count) slowest.resize(options.count);
+  if (count > 0 && slowest.size() > count) slowest.resize(count);
+  return slowest;
+}
+
+std::string slowest_cases_text(const Manifest& manifest, const std::vector<CaseResult>& results,
+                               const DurationsOptions& options) {
+  if (results.empty()) return {};
+  const std::vector<const CaseResult*> slowest = slowest_results(results, options.count);
   const std::size_t listed = slowest.size();
   std::string text = banner(options.count > 0 ? "slowest " + std::to_string(options.count) + " durations"
                                               : "slowest durations");

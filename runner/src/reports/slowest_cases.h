@@ -15,6 +15,9 @@ struct DurationsOptions {
   double min_seconds = 0.005;  // pytest's default
 };
 
+// The `count` slowest results (0: all), slowest first; ties keep their order.
+std::vector<const CaseResult*> slowest_results(const std::vector<CaseResult>& results, std::size_t count);
+
 // The section's text: the slowest first, a line each, and how many were
 // left out for being quicker than the minimum. Empty when nothing ran.
 std::string slowest_cases_text(const Manifest& manifest, const std::vector<CaseResult>& results,
