@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,6 +24,22 @@ except ImportError:  # a Python of its own (pyenv, venv): Debian's python3-junit
     import junitparser
 
 ESCAPE = re.compile(r"\x1b\[")
+CHROMIUM = "/usr/bin/chromium"
+# Appended to a copy of the report: what the browser drew, as JSON in an attribute that --dump-dom shows.
+PROBE = """<script>
+(function () {
+  function box(element) {
+    var r = element.getBoundingClientRect(), s = getComputedStyle(element);
+    return {width: r.width, height: r.height,
+            visible: s.visibility !== 'hidden' && s.display !== 'none' && r.bottom > 0 && r.right > 0};
+  }
+  var failed = document.querySelector('#timeline .case[data-outcome="failed"]');
+  var failure = document.querySelector('#failures h3.failed').parentElement;
+  document.body.setAttribute('data-probe', JSON.stringify({
+    rows: document.querySelectorAll('#timeline text').length - 11,
+    failed_case: box(failed), failure: box(failure), failure_text: failure.textContent}));
+})();
+</script>"""
 SELECTED = ["outcome_tests::Outcome.Passes", "outcome_tests::Outcome.Fails", "outcome_tests::Outcome.Crashes",
             "outcome_tests::Outcome.Skips", "outcome_tests::Outcome.Takes300ms", "timing_tests::Timing.Quick",
             "timing_tests::Timing.Takes200ms", "timing_tests::Timing.Takes400ms",
@@ -46,8 +63,9 @@ class Observe(unittest.TestCase):
         cls.log = os.path.join(cls.build, "log.jsonl")
         cls.trace = os.path.join(cls.build, "trace.json")
         cls.junit = os.path.join(cls.build, "junit.xml")
+        cls.html = os.path.join(cls.build, "report.html")
         cls.status, cls.output = e2e.ptest(cls.build, "-n", "2", "--slow", "1", "--durations", "3", "--report-log",
-                                           cls.log, "--trace", cls.trace, "--junitxml", cls.junit)
+                                           cls.log, "--trace", cls.trace, "--junitxml", cls.junit, "--html", cls.html)
 
     def on_a_terminal(self, *args, env=None):
         """Runs the runner under a real pseudo-terminal (script(1)); returns (status, raw output)."""
@@ -209,6 +227,48 @@ class Observe(unittest.TestCase):
         self.assertEqual(cases["Crashes"].result[0].message, "the test process was killed by SIGSEGV (Segmentation fault)")
         self.assertIsInstance(cases["Skips"].result[0], junitparser.Skipped)
         self.assertEqual(cases["Passes"].result, [])
+
+    # --html, in a real browser.
+
+    def chromium(self, *args):
+        """Headless Chromium with a fresh profile and nothing reaching out; returns (status, stdout, stderr)."""
+        profile = os.path.join(self.build, "chromium-profile")
+        shutil.rmtree(profile, ignore_errors=True)
+        os.makedirs(profile)
+        done = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                               "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
+                               "--window-size=1200,900"] + list(args),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+        return done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
+
+    @unittest.skipUnless(os.path.exists(CHROMIUM), "chromium is not installed (.ci/install-deps installs it)")
+    def test_the_html_report_renders_in_chromium_without_script_errors_showing_the_timeline_and_a_failure(self):
+        with open(self.html) as f:
+            page = f.read()
+        self.assertNotRegex(page, r"(src|href)=|url\(|@import")  # self-contained
+        # A probe appended to a copy: where the browser laid out a failed case and the failure's text.
+        probe = os.path.join(self.build, "report-probe.html")
+        with open(probe, "w") as f:
+            f.write(page.replace("</body>", PROBE + "</body>"))
+        status, dom, log = self.chromium("--dump-dom", "file://" + probe)
+        self.assertEqual(status, 0, log)
+        self.assertNotIn("Uncaught", log)
+        self.assertNotIn("INFO:CONSOLE", log)
+        self.assertIn('data-cases-drawn="10"', dom)  # the page's own script ran
+        seen = json.loads(re.search(r'data-probe="([^"]*)"', dom).group(1).replace("&quot;", '"'))
+        self.assertEqual(seen["rows"], 2)
+        for what in ("failed_case", "failure"):
+            box = seen[what]
+            self.assertGreater(box["width"], 0, seen)
+            self.assertGreater(box["height"], 0, seen)
+            self.assertTrue(box["visible"], seen)
+        self.assertIn("one is not two", seen["failure_text"])
+        screenshot = os.path.join(self.build, "html-report.png")  # kept as the test's artifact
+        status, _, log = self.chromium("--screenshot=" + screenshot, "file://" + self.html)
+        self.assertEqual(status, 0, log)
+        with open(screenshot, "rb") as f:
+            self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
 
     # Bad input: refused before any test runs.
 
