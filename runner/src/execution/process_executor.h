@@ -22,8 +22,8 @@ struct ProcessExecutorOptions {
   std::string testrun_uid;
   std::vector<std::string> worker_tmpdirs;    // one per worker
   std::size_t output_limit = 1024 * 1024;     // bytes kept per case
-  // Report a Tick when this many seconds pass with no other event; 0: never.
-  // A wake-up of its own, not a check per line of output.
+  // Report a Tick every this many seconds, with other events or alone; 0:
+  // never. A wake-up of its own, not a check per line of output.
   double tick_period = 0;
 };
 

@@ -35,7 +35,7 @@ struct Interrupted {
   int signal = 0;
 };
 
-// A period passed with nothing else to report (only from an executor asked
+// A period passed, whatever else happened in it (only from an executor asked
 // for ticks: ProcessExecutorOptions::tick_period); the run loop passes it to
 // the reporters, for the live status line and the slow-case warnings.
 struct Tick {

@@ -44,8 +44,8 @@ class Reporter {
   // The worker's process is gone, after its cases were reported.
   virtual void batch_finished(const BatchFinished& /*finished*/, double /*at*/) {}
   virtual void run_finished(const RunSummary&) {}
-  // Time passes with nothing else to tell: for the live status line and the
-  // slow-case warnings. Comes at most every RunLoopOptions::tick seconds.
+  // Time passes (the executor's Tick, a few a second at most): for the
+  // live status line and the slow-case warnings.
   virtual void tick(double /*at*/) {}
 };
 
