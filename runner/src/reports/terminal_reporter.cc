@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 
 #include "reports/worker_balance.h"
 
@@ -83,8 +84,9 @@ double TerminalReporter::now() const { return options_.clock ? options_.clock() 
 // Cases arrive as references into the manifest's vector: their place in it is their index.
 std::size_t TerminalReporter::case_index_of(const TestCase& test_case) const {
   const Manifest* manifest = options_.manifest;
-  if (!manifest || manifest->cases.empty() || &test_case < manifest->cases.data() ||
-      &test_case >= manifest->cases.data() + manifest->cases.size())
+  const std::less<const TestCase*> before;  // a total order, even for a case from elsewhere
+  if (!manifest || manifest->cases.empty() || before(&test_case, manifest->cases.data()) ||
+      !before(&test_case, manifest->cases.data() + manifest->cases.size()))
     return SIZE_MAX;
   return static_cast<std::size_t>(&test_case - manifest->cases.data());
 }
