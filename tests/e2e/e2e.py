@@ -101,15 +101,17 @@ def json_report(path):
 
 
 def junit_cases(path):
-    """{'<classname>.<name>': (outcome, message, text)} from a JUnit XML file."""
+    """{'<testsuite>.<classname>.<name>': (outcome, message, text)} from a JUnit XML file: the
+    testsuite is the target, the classname the suite."""
     cases = {}
-    for case in ElementTree.parse(path).getroot().iter("testcase"):
-        outcome, message, text = "passed", "", ""
-        for tag in ("failure", "error", "skipped"):
-            element = case.find(tag)
-            if element is not None:
-                outcome, message, text = tag, element.get("message", ""), element.text or ""
-        cases[case.get("classname") + "." + case.get("name")] = (outcome, message, text)
+    for suite in ElementTree.parse(path).getroot().iter("testsuite"):
+        for case in suite.iter("testcase"):
+            outcome, message, text = "passed", "", ""
+            for tag in ("failure", "error", "skipped"):
+                element = case.find(tag)
+                if element is not None:
+                    outcome, message, text = tag, element.get("message", ""), element.text or ""
+            cases[suite.get("name") + "." + case.get("classname") + "." + case.get("name")] = (outcome, message, text)
     return cases
 
 

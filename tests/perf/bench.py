@@ -314,6 +314,31 @@ def discovery(work, prefix, repeat):
     row("binaries re-discovered after one of ten was rebuilt", len(rediscovered), "1", rediscovered == ["bin3"], "")
 
 
+def reports(work, prefix, repeat):
+    """What seeing the run costs: the same 20,000 trivial cases with and without every
+    report of issue 11 (--report-log, --trace, --html, --junitxml, --durations)."""
+    print("\nreports: 20,000 trivial cases, 10 binaries, 2 workers, with and without every report", flush=True)
+    source = os.path.join(work, "wide")
+    write_project(source, 20000, 10, 20, "trivial")
+    ptest_build = source + "/ptest-build"
+    build(source, ptest_build, "ptest", prefix)
+    runner = [os.path.join(ptest_build, "ptest", "ptest"), "-n", "2", "-q"]
+    files = {"report-log": "log.jsonl", "trace": "trace.json", "html": "report.html", "junitxml": "junit.xml"}
+    every = [a for flag, name in files.items() for a in ("--" + flag, os.path.join(ptest_build, name))]
+    every += ["--durations", "10"]
+    run(runner, cwd=ptest_build)  # a history for both
+    plain = median_time(runner, repeat, ptest_build)
+    seen = median_time(runner + every, repeat, ptest_build)
+    cpu_plain = ptest_report(ptest_build, ["-n", "2"])["runner"]["cpu_seconds"]
+    cpu_seen = ptest_report(ptest_build, ["-n", "2"] + every)["runner"]["cpu_seconds"]
+    sizes = ", ".join("%s %.1f MB" % (name, os.path.getsize(os.path.join(ptest_build, name)) / 1e6)
+                      for name in files.values())
+    print("  wall %.3fs without, %.3fs with every report; runner CPU %.3fs / %.3fs; %s"
+          % (plain, seen, cpu_plain, cpu_seen, sizes))
+    row("ptest with every report / without (wall)", seen / plain, "report", True)
+    row("runner CPU with every report / without", cpu_seen / cpu_plain, "report", True)
+
+
 def memory(work, prefix, repeat):
     print("\nmemory: one case prints 50 MB", flush=True)
     source = os.path.join(work, "chatty")
@@ -386,7 +411,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", default=os.path.join(ROOT, "build", "bench"), help="work directory")
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing (median)")
-    parser.add_argument("--suites", default="trivial,wide,skewed,cold_start,wide_workers,discovery,memory,shards",
+    parser.add_argument("--suites", default="trivial,wide,skewed,cold_start,wide_workers,discovery,memory,shards,reports",
                         help="comma-separated suites to run (default: all)")
     args = parser.parse_args()
     work = os.path.abspath(args.work)
@@ -400,7 +425,7 @@ def main():
     print("machine: %d CPUs, %s" % (os.cpu_count(), " ".join(os.uname()[2:3] + os.uname()[4:5])))
     suites = {"trivial": trivial, "wide": wide, "skewed": skewed, "cold_start": cold_start,
               "wide_workers": wide_workers, "discovery": discovery, "memory": memory,
-              "shards": shards}
+              "shards": shards, "reports": reports}
     for name in args.suites.split(","):
         if name not in suites:
             sys.exit("bench: no suite '%s' (suites: %s)" % (name, ", ".join(suites)))

@@ -35,6 +35,34 @@ void check_shard_options(const RunOptions& options) {
                      "': the plan holds the selection; give -m, -k and patterns to ptest plan instead");
 }
 
+struct ViewFlags {
+  std::string progress = "bar";
+  std::string color = "auto";
+};
+
+void add_view_flags(CLI::App& app, RunOptions& options, ViewFlags& flags) {
+  app.add_option("--progress", flags.progress, "bar (default), counter or none: the status line on a terminal");
+  app.add_option("--color", flags.color, "auto (default), always or never");
+  app.add_option("--durations", options.durations, "list the N slowest cases at the end (0: all)");
+  app.add_option("--durations-min", options.durations_min,
+                 "leave cases quicker than this many seconds out of --durations (default 0.005)");
+  app.add_option("--report-log", options.report_log, "write JSON Lines to this file as the run goes");
+  app.add_option("--trace", options.trace, "write a Chrome trace-event timeline (Perfetto) to this file");
+  app.add_option("--html", options.html, "write a self-contained HTML report with the timeline to this file");
+  app.add_option("--slow", options.slow, "announce a case each time it runs this many more seconds (default 60; 0: never)");
+}
+
+void apply_view_flags(RunOptions& options, const ViewFlags& flags) {
+  const auto progress = parse_progress_mode(flags.progress);
+  if (!progress) throw UsageError("argument --progress '" + flags.progress + "': expected bar, counter or none");
+  options.progress = *progress;
+  const auto color = parse_color_mode(flags.color);
+  if (!color) throw UsageError("argument --color '" + flags.color + "': expected auto, always or never");
+  options.color = *color;
+  if (options.durations_min < 0) throw UsageError("argument --durations-min: expected seconds >= 0");
+  if (options.slow < 0) throw UsageError("argument --slow: expected seconds >= 0");
+}
+
 }  // namespace
 
 ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) {
@@ -72,6 +100,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   app.add_option("--plan", options.plan_path, "with --shard: take the shards from this file (ptest plan)");
   app.add_option("--history", options.history_path,
                  "duration history to read and update (default: history.json beside the manifest)");
+  ViewFlags view;
+  add_view_flags(app, options, view);
   app.add_option("patterns", options.selection.id_patterns, "globs on case ids ('*' and '?')");
   FlakyFlags flaky;
   add_flaky_options(app, flaky);
@@ -103,6 +133,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   options.verbosity = verbose - quiet;
   check_shard_options(options);
   apply_flaky_options(flaky, options);
+  apply_view_flags(options, view);
   return parsed;
 }
 

@@ -11,6 +11,7 @@
 #include "model/errors.h"
 #include "plan/last_failed.h"
 #include "plan/selection.h"
+#include "reports/terminal_style.h"
 
 namespace ptest {
 
@@ -43,6 +44,15 @@ struct RunOptions {
   bool random_order_seed_last = false;               // --random-order-seed last
   int count = 1;                                     // --count: rounds of the selection
   bool list_flaky = false;                           // --flaky: list, run nothing
+  // Seeing the run: the terminal, the end-of-run sections, the streaming log and the timeline.
+  ProgressMode progress = ProgressMode::bar;
+  ColorMode color = ColorMode::auto_;
+  std::optional<std::size_t> durations;  // --durations N: the N slowest cases; 0: all
+  double durations_min = 0.005;          // --durations-min: leave out quicker cases
+  std::string report_log;                // --report-log: JSON Lines as the run goes
+  std::string trace;                     // --trace: Chrome trace-event JSON
+  std::string html;                      // --html: a self-contained page with the timeline
+  double slow = 60;                      // --slow: announce cases running longer, once per period; 0: never
 };
 
 // What parsing decided: run with these options, or exit at once (after

@@ -1,12 +1,15 @@
 #include "commands/run_command.h"
 
 #include <sys/resource.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <random>
 
 #include "commands/flaky_listing.h"
@@ -25,8 +28,13 @@
 #include "plan/marker_check.h"
 #include "plan/random_order.h"
 #include "reports/history_recorder.h"
+#include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/junit_report.h"
+#include "reports/report_log.h"
+#include "reports/terminal_style.h"
+#include "reports/timeline.h"
+#include "reports/trace_report.h"
 #include "reports/terminal_reporter.h"
 #include "run/run_loop.h"
 #include "util/atomic_file.h"
@@ -97,6 +105,21 @@ void check_binaries(const Manifest& manifest, const std::vector<std::size_t>& ru
   }
 }
 
+// The file itself: not a directory, and one this process can open for
+// writing (tried, since access() says yes to root even where the file
+// system refuses). A new file is made and removed again.
+void check_file_writable(const std::string& flag, const std::string& path) {
+  struct stat info;
+  const bool exists = ::stat(path.c_str(), &info) == 0;
+  if (exists && S_ISDIR(info.st_mode))
+    throw UsageError("argument " + flag + " '" + path + "': is a directory, not a file");
+  const int fd = ::open(path.c_str(), exists ? O_WRONLY : O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd < 0)
+    throw UsageError("argument " + flag + " '" + path + "': cannot be written (" + std::strerror(errno) + ")");
+  ::close(fd);
+  if (!exists) ::unlink(path.c_str());
+}
+
 // A report must be writable before the run starts, not found unwritable after it.
 void check_writable(const std::string& flag, const std::string& path) {
   if (path.empty()) return;
@@ -109,11 +132,15 @@ void check_writable(const std::string& flag, const std::string& path) {
   if (error != 0)
     throw UsageError("argument " + flag + " '" + path + "': directory '" + dir + "' is not writable (" +
                      std::strerror(error) + ")");
+  check_file_writable(flag, path);
 }
 
 void check_report_paths(const RunOptions& options) {
   check_writable("--junitxml", options.junitxml);
   check_writable("--report-json", options.report_json);
+  check_writable("--report-log", options.report_log);
+  check_writable("--trace", options.trace);
+  check_writable("--html", options.html);
 }
 
 // Step 3: the parts.
@@ -123,6 +150,13 @@ std::string new_testrun_uid() {
   char text[33];
   for (int i = 0; i < 4; ++i) std::snprintf(text + 8 * i, 9, "%08x", random());
   return text;
+}
+
+// The status line is redrawn a few times a second while cases run; slow
+// cases are announced within a second of their period.
+double tick_period(const RunOptions& options) {
+  if (options.verbosity >= 0 && live_progress(options.progress, terminal_facts_of_stdout())) return 0.1;
+  return options.slow > 0 ? std::min(1.0, options.slow / 4) : 0;
 }
 
 ProcessExecutorOptions process_executor_options(int workers, const ScratchDirectories& scratch) {
@@ -168,20 +202,33 @@ void add_runner_usage(JsonReport& report) {
                           usage.ru_maxrss);
 }
 
-// Whoever hears about the run: the terminal and the history recorder
-// always, the JSON and JUnit reports when asked for.
+// Whoever hears about the run: the timeline, the terminal and the history
+// recorder always, the JSON and JUnit reports, the log and the trace when
+// asked for.
 class RunReporters {
  public:
-  RunReporters(const RunOptions& options, const Manifest& manifest)
-      : terminal_(terminal_options(options)),
+  RunReporters(const RunOptions& options, const Manifest& manifest, const RunCases& cases, const Executor& executor,
+               const History& history)
+      : terminal_(terminal_options(options, manifest, timeline_, cases, history)),
         json_(manifest),
         junit_(manifest),
+        html_(manifest, timeline_),
+        manifest_(manifest),
         json_path_(options.report_json),
-        junit_path_(options.junitxml) {
+        junit_path_(options.junitxml),
+        trace_path_(options.trace),
+        html_path_(options.html) {
+    all_.add(timeline_);  // first: the terminal reads it at the end of the run
+    if (!options.report_log.empty()) {
+      report_log_ = std::make_unique<ReportLog>(options.report_log, manifest, selected_cases(cases),
+                                                [&executor] { return executor.now(); });
+      all_.add(*report_log_);
+    }
     all_.add(terminal_);
     all_.add(history_);
     if (!json_path_.empty()) all_.add(json_);
     if (!junit_path_.empty()) all_.add(junit_);
+    if (!html_path_.empty()) all_.add(html_);
   }
   RunReporters(const RunReporters&) = delete;  // all_ points at the members
   RunReporters& operator=(const RunReporters&) = delete;
@@ -197,22 +244,65 @@ class RunReporters {
       write_file_atomically(json_path_, json_.render());
     }
     if (!junit_path_.empty()) write_file_atomically(junit_path_, junit_.render());
+    if (!trace_path_.empty()) write_file_atomically(trace_path_, trace_json(manifest_, timeline_));
+    if (!html_path_.empty()) write_file_atomically(html_path_, html_.render());
   }
 
  private:
-  static TerminalOptions terminal_options(const RunOptions& options) {
+  static TerminalOptions terminal_options(const RunOptions& options, const Manifest& manifest,
+                                          const Timeline& timeline, const RunCases& cases, const History& history) {
     TerminalOptions terminal;
     terminal.verbosity = options.verbosity;
-    terminal.live = ::isatty(STDOUT_FILENO) && options.verbosity >= 0;
+    terminal.timeline = &timeline;
+    terminal.manifest = &manifest;
+    if (options.durations) terminal.durations = DurationsOptions{*options.durations, options.durations_min};
+    const TerminalFacts facts = terminal_facts_of_stdout();
+    const std::optional<ProgressMode> live = live_progress(options.progress, facts);
+    terminal.live = live && options.verbosity >= 0;
+    if (live) terminal.progress = *live;
+    terminal.color = use_color(options.color, facts);
+    terminal.width = facts.columns;
+    terminal.slow_period = options.slow;
+    if (terminal.live) terminal.expected_durations = expected_durations(manifest, cases, history);
     return terminal;
   }
 
+  // For the ETA: each case's last duration, and the mean of those for a
+  // case the history does not know; empty when it knows none of the run.
+  static std::vector<double> expected_durations(const Manifest& manifest, const RunCases& cases,
+                                                const History& history) {
+    std::vector<double> expected(manifest.cases.size(), -1);
+    double known_sum = 0;
+    std::size_t known = 0;
+    for (std::size_t index : cases.runnable) {
+      auto it = history.find(manifest.cases[index].id);
+      if (it == history.end()) continue;
+      expected[index] = it->second.duration;
+      known_sum += it->second.duration;
+      ++known;
+    }
+    if (known == 0) return {};
+    for (std::size_t index : cases.runnable)
+      if (expected[index] < 0) expected[index] = known_sum / static_cast<double>(known);
+    return expected;
+  }
+
+  static std::vector<std::size_t> selected_cases(const RunCases& cases) {
+    std::vector<std::size_t> selected = cases.runnable;
+    selected.insert(selected.end(), cases.disabled.begin(), cases.disabled.end());
+    return selected;
+  }
+
+  Timeline timeline_;
+  std::unique_ptr<ReportLog> report_log_;
   TerminalReporter terminal_;
   JsonReport json_;
   JunitReport junit_;
+  HtmlReport html_;
   HistoryRecorder history_;
   Reporters all_;
-  std::string json_path_, junit_path_;
+  const Manifest& manifest_;
+  std::string json_path_, junit_path_, trace_path_, html_path_;
 };
 
 // Step 5: what the run leaves behind (the reports: RunReporters::write_reports).
@@ -249,9 +339,10 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
   ScratchDirectories scratch(workers);
   ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
   if (order.seed) executor_options.gtest_random_seed = gtest_random_seed(*order.seed);
+  executor_options.tick_period = tick_period(options);
   ProcessExecutor executor(manifest, executor_options);
   ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
-  RunReporters reporters(options, manifest);
+  RunReporters reporters(options, manifest, cases, executor, history.history);
   if (shard)
     reporters.set_shard(ShardRecord{shard->spec.index, shard->spec.total, shard->digest, shard->plan_selected,
                                     shard->cases.size(), shard->cases});

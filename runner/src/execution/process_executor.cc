@@ -16,7 +16,8 @@ ProcessExecutor::ProcessExecutor(const Manifest& manifest, ProcessExecutorOption
       gtest_filter_(manifest),
       options_(std::move(options)),
       epoch_(std::chrono::steady_clock::now()),
-      slots_(static_cast<std::size_t>(std::max(1, options_.worker_count))) {}
+      slots_(static_cast<std::size_t>(std::max(1, options_.worker_count))),
+      next_tick_(options_.tick_period) {}
 
 ProcessExecutor::~ProcessExecutor() = default;
 
@@ -61,6 +62,12 @@ std::vector<ExecutorEvent> ProcessExecutor::wait() {
   while (pending_.empty() && !(wake_at_ > 0 && now() >= wake_at_)) {
     for (ProcessEvent& event : processes_.wait(next_deadline())) handle(event);
     enforce_deadlines();
+    // Due even while other workers keep reporting: a long case among quick
+    // ones must still be announced as slow.
+    if (options_.tick_period > 0 && now() >= next_tick_) {
+      next_tick_ = now() + options_.tick_period;
+      pending_.push_back(Tick{now()});
+    }
   }
   wake_at_ = 0;
   std::vector<ExecutorEvent> events;
@@ -117,6 +124,7 @@ ProcessSet::Clock::time_point ProcessExecutor::next_deadline() const {
     if (at > 0 && (next == 0 || at < next)) next = at;
   }
   if (wake_at_ > 0 && (next == 0 || wake_at_ < next)) next = wake_at_;
+  if (options_.tick_period > 0 && (next == 0 || next_tick_ < next)) next = next_tick_;
   if (next == 0) return ProcessSet::Clock::time_point::max();
   return epoch_ + std::chrono::duration_cast<ProcessSet::Clock::duration>(std::chrono::duration<double>(next));
 }

@@ -27,6 +27,9 @@ struct ProcessExecutorOptions {
   // --random-order: GoogleTest shuffles each process's cases with this seed
   // (--gtest_shuffle), since it runs them in its own order, not the filter's.
   std::optional<int> gtest_random_seed;
+  // Report a Tick every this many seconds, with other events or alone; 0:
+  // never. A wake-up of its own, not a check per line of output.
+  double tick_period = 0;
 };
 
 class ProcessExecutor : public Executor {
@@ -73,6 +76,7 @@ class ProcessExecutor : public Executor {
   std::vector<Slot> slots_;  // per worker; no protocol when idle
   std::vector<ExecutorEvent> pending_;
   double wake_at_ = 0;  // when wait() returns even without events; 0: not asked
+  double next_tick_;  // seconds since epoch_ when the next Tick is due
   ProcessSet processes_;  // last: its end kills and reaps what still runs
 };
 

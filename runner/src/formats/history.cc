@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/json_sax.h"
+#include "formats/json_string.h"
 #include "util/atomic_file.h"
 #include "util/file_lock.h"
 
@@ -93,29 +94,6 @@ class HistoryReader : public json::json_sax_t {
   CaseHistory* current_ = nullptr;
   bool saw_version_ = false;
 };
-
-void append_json_string(std::string& out, const std::string& text) {
-  out += '"';
-  if (text.find_first_of("\"\\") == std::string::npos &&
-      std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
-    out += text;  // the common case: nothing to escape
-    out += '"';
-    return;
-  }
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
 
 void append_entry(std::string& out, const std::string& id, const CaseHistory& item) {
   if (out.back() != '{') out += ',';

@@ -60,10 +60,8 @@ TestCase case_from_id(const std::string& id, std::map<std::string, std::size_t>&
   test_case.id = id;
   test_case.name = colons == std::string::npos ? id : id.substr(colons + 2);
   const auto dot = test_case.name.find('.');
-  // A plain case's name has no dot: its suite is itself, and the JUnit
-  // writer takes the test's name after "<suite>.", so give it one.
+  // A plain case's name has no dot: its suite is itself.
   test_case.suite = dot == std::string::npos ? test_case.name : test_case.name.substr(0, dot);
-  if (dot == std::string::npos) test_case.name += "." + test_case.suite;
   const auto [it, added] = targets.emplace(target, manifest.targets.size());
   if (added) manifest.targets.push_back(Target{target, "", {}, "", {}, {}, Framework::gtest});
   test_case.target = it->second;

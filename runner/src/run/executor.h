@@ -35,7 +35,14 @@ struct Interrupted {
   int signal = 0;
 };
 
-using ExecutorEvent = std::variant<CaseStarted, CaseFinished, BatchFinished, Interrupted>;
+// A period passed, whatever else happened in it (only from an executor asked
+// for ticks: ProcessExecutorOptions::tick_period); the run loop passes it to
+// the reporters, for the live status line and the slow-case warnings.
+struct Tick {
+  double at = 0;
+};
+
+using ExecutorEvent = std::variant<CaseStarted, CaseFinished, BatchFinished, Interrupted, Tick>;
 
 class Executor {
  public:

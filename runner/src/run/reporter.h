@@ -48,6 +48,9 @@ class Reporter {
   // The worker's process is gone, after its cases were reported.
   virtual void batch_finished(const BatchFinished& /*finished*/, double /*at*/) {}
   virtual void run_finished(const RunSummary&) {}
+  // Time passes (the executor's Tick, a few a second at most): for the
+  // live status line and the slow-case warnings.
+  virtual void tick(double /*at*/) {}
 };
 
 // Passes every event to several reporters, in order.
@@ -71,6 +74,9 @@ class Reporters : public Reporter {
   }
   void run_finished(const RunSummary& summary) override {
     for (Reporter* r : reporters_) r->run_finished(summary);
+  }
+  void tick(double at) override {
+    for (Reporter* r : reporters_) r->tick(at);
   }
 
  private:

@@ -179,6 +179,7 @@ void RunLoop::on_event(const ExecutorEvent& event) {
                  [this](const CaseFinished& finished) { on_case_finished(finished); },
                  [this](const BatchFinished& finished) { on_batch_finished(finished); },
                  [this](const Interrupted& interrupted) { on_interrupted(interrupted); },
+                 [this](const Tick& tick) { reporter_.tick(tick.at); },
              },
              event);
 }

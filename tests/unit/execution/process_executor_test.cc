@@ -114,6 +114,7 @@ class ProcessExecutorTest : public ::testing::Test {
       options.testrun_uid = "uid";
       options.worker_tmpdirs = {dir_.path(), dir_.path()};
       options.output_limit = output_limit_;
+      options.tick_period = tick_period_;
       executor_ = std::make_unique<ProcessExecutor>(manifest_, options);
     }
     return *executor_;
@@ -144,6 +145,7 @@ class ProcessExecutorTest : public ::testing::Test {
   }
 
   std::size_t output_limit_ = 1024 * 1024;
+  double tick_period_ = 0;
   ScratchDir dir_;
   Manifest manifest_;
 
@@ -410,3 +412,22 @@ TEST_F(ProcessExecutorTest, APlainProcessRunsOneCaseAndGivesBackAnyOther) {
 }
 
 }  // namespace
+
+TEST_F(ProcessExecutorTest, WithATickPeriodAQuietCaseIsInterruptedByTicksAtLeastThatFarApart) {
+  tick_period_ = 0.1;
+  const std::size_t sleeps = plain_case("Sleeps", "sleep 0.35");
+  const auto events = run(batch(manifest_.targets.size() - 1, {sleeps}));
+  std::vector<double> ticks;
+  for (const ExecutorEvent& event : events)
+    if (auto* tick = std::get_if<Tick>(&event)) ticks.push_back(tick->at);
+  ASSERT_GE(ticks.size(), 1u);  // the case took 0.35 s at least: three periods
+  EXPECT_GE(ticks.front(), 0.1);
+  for (std::size_t i = 1; i < ticks.size(); ++i) EXPECT_GE(ticks[i] - ticks[i - 1], 0.1 - 1e-9);
+  EXPECT_EQ(results(events)[sleeps].outcome, Outcome::passed);
+}
+
+TEST_F(ProcessExecutorTest, WithoutATickPeriodThereAreNoTicks) {
+  const std::size_t sleeps = plain_case("Sleeps", "sleep 0.25");
+  for (const ExecutorEvent& event : run(batch(manifest_.targets.size() - 1, {sleeps})))
+    EXPECT_FALSE(std::holds_alternative<Tick>(event));
+}

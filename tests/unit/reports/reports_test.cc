@@ -90,3 +90,62 @@ TEST(SummaryLine, CountsFlakyCasesApartFromThePassedOnes) {
   summary.flaky = 2;
   EXPECT_EQ(summary_line(summary), "3 passed, 2 flaky in 0.00s");
 }
+
+TEST(JunitReport, ClassnameIsTheSuiteAndEachSuiteSaysWhenAndWhereItRan) {
+  const Manifest manifest = sample();
+  JunitReport report(manifest);
+  report.set_context("build-host", 1700000000);  // 2023-11-14T22:13:20Z
+  feed(report, manifest);
+  const std::string xml = report.render();
+  EXPECT_NE(xml.find("<testcase classname=\"A\" name=\"Pass\" file=\"a_test.cc\" line=\"1\" time=\"0.500\"/>"),
+            std::string::npos) << xml;
+  EXPECT_NE(xml.find("<testsuite name=\"bin0\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\" time=\"1.000\" "
+                     "timestamp=\"2023-11-14T22:13:20\" hostname=\"build-host\" id=\"0\">"),
+            std::string::npos) << xml;
+  // bin1's first case started 2 s into the run.
+  EXPECT_NE(xml.find("timestamp=\"2023-11-14T22:13:22\" hostname=\"build-host\" id=\"1\""), std::string::npos) << xml;
+}
+
+TEST(JunitReport, AFailureMessageIsGoogleTestsFailureLineAndTheLineAfterIt) {
+  const Manifest manifest = sample();
+  JunitReport report(manifest);
+  report.run_started(RunStart{1, 1, "no", "u"});
+  CaseResult result;
+  result.case_index = 1;
+  result.outcome = Outcome::failed;
+  result.output = "setting up\nsrc/a_test.cc:12: Failure\nExpected equality of these values:\n  1\n  2\n";
+  report.case_finished(manifest.cases[1], result);
+  report.run_finished(RunSummary{});
+  const std::string xml = report.render();
+  EXPECT_NE(xml.find("<failure type=\"failed\" message=\"src/a_test.cc:12: Failure: Expected equality of these "
+                     "values:\">setting up\nsrc/a_test.cc:12: Failure\n"),
+            std::string::npos) << xml;
+}
+
+TEST(JunitReport, ACaseWithoutASourceFileHasNoFileOrLineAttribute) {
+  Manifest manifest = sample();
+  manifest.cases[0].file.clear();
+  JunitReport report(manifest);
+  feed(report, manifest);
+  EXPECT_NE(report.render().find("<testcase classname=\"A\" name=\"Pass\" time=\"0.500\"/>"), std::string::npos);
+}
+
+// A plain case's name is its suite's (`<target>::<target>`), and a Catch2
+// case's suite is its file: neither is "<suite>.<test>", and both are named whole.
+TEST(JunitReport, NamesThatAreNotSuiteDotTestAreWrittenWhole) {
+  Manifest manifest = make_manifest(1, {make_case("A", "Pass", 0), make_case("A", "Pass", 0)});
+  manifest.cases[0].suite = manifest.cases[0].name = "selfcheck";
+  manifest.cases[1].suite = "shapes.cc";
+  manifest.cases[1].name = "area, [of] squares";
+  JunitReport report(manifest);
+  report.run_started(RunStart{2, 1, "no", "u"});
+  for (std::size_t i : {0u, 1u}) {
+    CaseResult result;
+    result.case_index = i;
+    report.case_finished(manifest.cases[i], result);
+  }
+  report.run_finished(RunSummary{});
+  const std::string xml = report.render();
+  EXPECT_NE(xml.find("classname=\"selfcheck\" name=\"selfcheck\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("classname=\"shapes.cc\" name=\"area, [of] squares\""), std::string::npos) << xml;
+}

@@ -84,7 +84,7 @@ TEST(RerunReports, JunitWritesFlakyAndRerunElementsAsSurefireDoes) {
                      "    </testcase>\n"),
             std::string::npos)
       << xml;
-  EXPECT_NE(xml.find("<failure message=\"failed\">third</failure>\n"
+  EXPECT_NE(xml.find("<failure type=\"failed\" message=\"failed\">third</failure>\n"
                      "      <rerunFailure message=\"failed\" type=\"failed\">\n"
                      "        <stackTrace>first</stackTrace>\n"
                      "      </rerunFailure>\n"

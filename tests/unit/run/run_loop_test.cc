@@ -247,3 +247,15 @@ TEST(RunLoop, EachWorkersCasesAreReportedInsideItsBatchStartAndFinish) {
   EXPECT_EQ(batches, executor.started.size());
   for (const auto& [worker, open] : in_batch) EXPECT_FALSE(open) << worker << " never finished";
 }
+
+TEST(RunLoop, TicksReachTheReportersAndChangeNothingElse) {
+  const Manifest manifest = numbered_cases(2);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::no, 1));
+  FakeExecutor executor(manifest);
+  executor.ticks_at_first_wait = 2;
+  RecordingReporter recorder;
+  const RunSummary summary = run_tests(manifest, scheduler, executor, recorder, {}, {});
+  EXPECT_EQ(std::count(recorder.events.begin(), recorder.events.end(), "tick"), 2);
+  EXPECT_EQ(summary.passed, 2u);
+  EXPECT_EQ(recorder.events.back(), "run_finished");
+}

@@ -30,6 +30,7 @@ class FakeExecutor : public Executor {
   std::map<std::string, int> fail_times;
   int interrupts_at_first_wait = 0;  // SIGINTs the first wait() reports, before any case
   double startup = 0;                // fake seconds each process takes before its first case
+  int ticks_at_first_wait = 0;       // Ticks the first wait() reports, before any case
 
   // What happened.
   std::vector<Batch> started;
@@ -63,6 +64,10 @@ class FakeExecutor : public Executor {
     if (!pending_stops_.empty()) {
       for (int worker : pending_stops_) events.push_back(BatchFinished{worker, {}});
       pending_stops_.clear();
+      return events;
+    }
+    if (ticks_at_first_wait > 0) {
+      for (; ticks_at_first_wait > 0; --ticks_at_first_wait) events.push_back(Tick{clock.now()});
       return events;
     }
     if (interrupts_at_first_wait > 0) {

@@ -13,7 +13,7 @@ namespace ptest::testing {
 class RecordingReporter : public Reporter {
  public:
   // "run_started 3", "batch_started gw1 3", "case_started bin0::S.T0 gw1",
-  // "case_finished bin0::S.T0 passed", "batch_finished gw1", "run_finished".
+  // "case_finished bin0::S.T0 passed", "batch_finished gw1", "run_finished", "tick".
   std::vector<std::string> events;
   std::multiset<std::string> finished;  // ids, once per report
   std::map<std::string, Outcome> outcome;
@@ -44,6 +44,7 @@ class RecordingReporter : public Reporter {
     summary = s;
     events.push_back("run_finished");
   }
+  void tick(double) override { events.push_back("tick"); }
 };
 
 }  // namespace ptest::testing

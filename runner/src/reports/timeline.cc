@@ -1,0 +1,46 @@
+#include "reports/timeline.h"
+
+namespace ptest {
+
+void Timeline::run_started(const RunStart& start) {
+  workers_.assign(static_cast<std::size_t>(start.workers > 0 ? start.workers : 0), {});
+}
+
+std::vector<ProcessSlice>& Timeline::slices_of(int worker) {
+  const auto index = static_cast<std::size_t>(worker < 0 ? 0 : worker);
+  if (index >= workers_.size()) workers_.resize(index + 1);
+  return workers_[index];
+}
+
+void Timeline::batch_started(const Batch& batch, double at) {
+  ProcessSlice slice;
+  slice.target = batch.target;
+  slice.start = at;
+  slices_of(batch.worker).push_back(std::move(slice));
+}
+
+// A result belongs to its worker's process if one runs; a case decided
+// without running (disabled, its fixture failed) belongs to none.
+// The output stays with the reports that show it: a timeline of 20,000
+// cases need not hold what each printed.
+void Timeline::case_finished(const TestCase&, const CaseResult& result) {
+  CaseResult kept;
+  kept.case_index = result.case_index;
+  kept.outcome = result.outcome;
+  kept.worker = result.worker;
+  kept.start = result.start;
+  kept.stop = result.stop;
+  kept.message = result.message;
+  results_.push_back(std::move(kept));
+  std::vector<ProcessSlice>& slices = slices_of(result.worker);
+  if (!slices.empty() && slices.back().stop < 0) slices.back().results.push_back(results_.size() - 1);
+}
+
+void Timeline::batch_finished(const BatchFinished& finished, double at) {
+  std::vector<ProcessSlice>& slices = slices_of(finished.worker);
+  if (slices.empty() || slices.back().stop >= 0) return;
+  slices.back().stop = at;
+  slices.back().died = finished.process_died;
+}
+
+}  // namespace ptest

@@ -1,0 +1,46 @@
+// What each worker did when: its test processes in order, and the cases
+// each ran. The per-worker summary, the --trace timeline and the HTML
+// report read it after the run; it keeps every result, so it listens only
+// when one of them is asked for.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "run/reporter.h"
+
+namespace ptest {
+
+// One test process of one worker.
+struct ProcessSlice {
+  std::size_t target = 0;   // index into Manifest::targets
+  double start = 0;         // seconds since the run began
+  double stop = -1;         // < 0: still running
+  bool died = false;        // crashed, timed out or exited mid-batch: a worker restart
+  std::vector<std::size_t> results;  // indices into Timeline::results(), in the order they finished
+};
+
+class Timeline : public Reporter {
+ public:
+  void run_started(const RunStart& start) override;
+  void batch_started(const Batch& batch, double at) override;
+  void case_finished(const TestCase& test_case, const CaseResult& result) override;
+  void batch_finished(const BatchFinished& finished, double at) override;
+  void run_finished(const RunSummary& summary) override { wall_ = summary.duration; }
+
+  // By worker: its processes in the order they started.
+  const std::vector<std::vector<ProcessSlice>>& workers() const { return workers_; }
+  // Every result, in the order they finished, including those of cases that
+  // never ran in a process (disabled ones, a failed fixture's); without their output.
+  const std::vector<CaseResult>& results() const { return results_; }
+  double wall() const { return wall_; }  // the run's duration, once it finished
+
+ private:
+  std::vector<ProcessSlice>& slices_of(int worker);
+
+  std::vector<std::vector<ProcessSlice>> workers_;
+  std::vector<CaseResult> results_;
+  double wall_ = 0;
+};
+
+}  // namespace ptest
