@@ -211,6 +211,15 @@ std::optional<double> Scheduler::microsecond_mean(std::size_t target) const {
   return mean;
 }
 
+// Whether a process start may outweigh splitting the target's work: where
+// the history knows the work, or the binary's cases take microseconds,
+// nothing long can hide in a larger batch. Elsewhere (a first run of cases
+// of milliseconds or more) evidence comes first, and a start-up measured
+// while many processes start at once on few cores would overstate it.
+bool Scheduler::startup_weighs(std::optional<std::size_t> target) const {
+  return !options_.known_durations.empty() || (target && microsecond_mean(*target));
+}
+
 double Scheduler::startup_cost(std::optional<std::size_t> target) const {
   if (target && *target < startups_.size() && startups_[*target] > 0)
     return startup_seconds_[*target] / static_cast<double>(startups_[*target]);
@@ -269,7 +278,8 @@ bool Scheduler::steal_into(int worker) {
   const double half_seconds = most.first / 2;
   // A steal saves at most half the victim's work and costs the thief a
   // process start: with less work left than that, the thief stays idle.
-  if (by_time && half_seconds <= startup_cost(victim->units.back().target)) return false;
+  const std::optional<std::size_t> victim_target = victim->units.back().target;
+  if (by_time && startup_weighs(victim_target) && half_seconds <= startup_cost(victim_target)) return false;
   Queue& into = queues_[static_cast<std::size_t>(worker)];
   const std::size_t half_units = (victim->units.size() + 1) / 2;
   double stolen_seconds = 0;
@@ -320,7 +330,8 @@ void Scheduler::fill_hand(int worker) {
   // 1 ms within a 50 ms budget despite rounding.)
   const double takers = queues_.size() == 1 ? 2.0 * static_cast<double>(hands_.size()) : 2.0;
   const double budget =
-      std::max({options_.batch_budget, queue.known_seconds / takers, kStartupsPerBatch * startup_cost(target)}) *
+      std::max({options_.batch_budget, queue.known_seconds / takers,
+                startup_weighs(target) ? kStartupsPerBatch * startup_cost(target) : 0.0}) *
       (1 + 1e-9);
   const std::size_t cap = target ? unknown_cap(*target) : 1;
   take();

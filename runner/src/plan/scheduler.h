@@ -32,9 +32,10 @@
 // with thousands of cases) costs more than splitting could save.
 //
 // A process start is a cost in its own right: the run loop reports each
-// binary's start-up time (observe_startup), and a batch then holds at least
-// kStartupsPerBatch start-ups of work, and an idle worker steals only what
-// saves more than the start-up it costs.
+// binary's start-up time (observe_startup), and where nothing long can hide
+// in a batch (the history knows the work, or the cases take microseconds)
+// a batch then holds at least kStartupsPerBatch start-ups of work, and an
+// idle worker steals only what saves more than the start-up it costs.
 #pragma once
 
 #include <cstddef>
@@ -135,6 +136,7 @@ class Scheduler {
   std::size_t unknown_cases(const Unit& unit) const;
   std::size_t unknown_cap(std::size_t target) const;
   std::optional<double> microsecond_mean(std::size_t target) const;
+  bool startup_weighs(std::optional<std::size_t> target) const;
   void fill_contiguously(std::vector<Unit>::iterator first, std::vector<Unit>::iterator last);
   void take_probe_sample(Queue& queue, std::size_t target, std::deque<std::size_t>& hand);
 
