@@ -63,7 +63,11 @@ TestCase case_from_id(const std::string& id, std::map<std::string, std::size_t>&
   // A plain case's name has no dot: its suite is itself.
   test_case.suite = dot == std::string::npos ? test_case.name : test_case.name.substr(0, dot);
   const auto [it, added] = targets.emplace(target, manifest.targets.size());
-  if (added) manifest.targets.push_back(Target{target, "", {}, "", {}, {}, Framework::gtest});
+  if (added) {
+    Target named;
+    named.name = target;
+    manifest.targets.push_back(std::move(named));
+  }
   test_case.target = it->second;
   return test_case;
 }
@@ -124,7 +128,7 @@ History merged_history(const std::vector<ReportFile>& reports) {
   for (const ReportFile& report : reports)
     for (const ReportedCase& reported : report.cases)
       if (reported.outcome != "skipped")
-        history[reported.id] = CaseHistory{reported.duration, is_failure(outcome_of(reported.outcome))};
+        history[reported.id] = CaseHistory{reported.duration, is_failure(outcome_of(reported.outcome)), {}};
   return history;
 }
 
