@@ -27,6 +27,7 @@ const char* outcome_color(Outcome outcome) {
     case Outcome::crashed: return "#8b1e3f";
     case Outcome::timeout: return "#e07a10";
     case Outcome::skipped: return "#9aa5b1";
+    case Outcome::flaky: return "#d4a017";  // passed on a rerun: yellow, as on the terminal
   }
   return "#000";
 }
