@@ -14,7 +14,7 @@ EXPECTED = {
     "faulty::Faults.Segfaults": "crashed",
     "faulty::Faults.PassesAfterSegfault": "passed",
     "faulty::Faults.Aborts": "crashed",
-    "faulty::Faults.ExitsEarly": "failed",
+    "faulty::Faults.ExitsEarly": "crashed",
     "faulty::Faults.Hangs": "timeout",
     "faulty::Faults.Fails": "failed",
     "faulty::Faults.Skips": "skipped",
@@ -62,7 +62,7 @@ class Faults(unittest.TestCase):
         self.assertIn("SIGABRT", self.cases["faulty::Faults.Aborts"]["message"])
 
     def test_early_exit_is_a_premature_exit(self):
-        self.assertIn("premature exit", self.cases["faulty::Faults.ExitsEarly"]["message"])
+        self.assertIn("the process exited before GoogleTest finished", self.cases["faulty::Faults.ExitsEarly"]["message"])
 
     def test_hang_times_out_after_the_timeout(self):
         hang = self.cases["faulty::Faults.Hangs"]
@@ -84,7 +84,7 @@ class Faults(unittest.TestCase):
 
     def test_summary_line_counts_every_outcome(self):
         self.assertRegex(self.output.splitlines()[-1],
-                         r"^10 passed, 2 failed, 2 skipped, 2 crashed, 1 timeout in \d+\.\d\ds$")
+                         r"^10 passed, 1 failed, 2 skipped, 3 crashed, 1 timeout in \d+\.\d\ds$")
 
 
 def wait_for_pid(path, deadline):

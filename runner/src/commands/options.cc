@@ -93,6 +93,10 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   app.add_option("--max-worker-restart", options.max_worker_restart,
                  "stop once more test processes than this died mid-batch (default: 4 per worker)");
   app.add_option("--junitxml", options.junitxml, "write a JUnit XML report to this file");
+  std::string leak_result = "warn";
+  app.add_option("--leak-timeout", options.leak_timeout,
+                 "seconds a process a test left running may take to end before it is a leak (default 0.1)");
+  app.add_option("--leak-result", leak_result, "what a leak makes of a passed case: warn (default) or fail");
   app.add_option("--report-json", options.report_json, "write a JSON report to this file");
   app.add_flag("-v,--verbose", verbose, "a line per case; repeat for more");
   app.add_flag("-q,--quiet", quiet, "less output");
@@ -129,6 +133,10 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments) 
   if (timeout && *timeout < 0) throw UsageError("argument --timeout: expected seconds >= 0");
   options.timeout = timeout;
   if (exitfirst) options.maxfail = 1;
+  if (options.leak_timeout < 0) throw UsageError("argument --leak-timeout: expected seconds >= 0");
+  if (leak_result != "warn" && leak_result != "fail")
+    throw UsageError("argument --leak-result: invalid choice '" + leak_result + "': expected warn or fail");
+  options.leak_fails = leak_result == "fail";
   if (options.json && !options.collect_only) throw UsageError("argument --json: only with --collect-only");
   options.verbosity = verbose - quiet;
   check_shard_options(options);

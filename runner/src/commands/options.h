@@ -53,6 +53,9 @@ struct RunOptions {
   std::string trace;                     // --trace: Chrome trace-event JSON
   std::string html;                      // --html: a self-contained page with the timeline
   double slow = 60;                      // --slow: announce cases running longer, once per period; 0: never
+  // Processes a test leaves running (docs/runner.md#leaked-processes).
+  double leak_timeout = 0.1;  // --leak-timeout: seconds an orphan may take to end
+  bool leak_fails = false;    // --leak-result fail
 };
 
 // What parsing decided: run with these options, or exit at once (after

@@ -13,6 +13,9 @@
 #include <random>
 
 #include "commands/flaky_listing.h"
+#include "process/process.h"
+#include "commands/interrupted_runs.h"
+#include "commands/leak_setup.h"
 #include "commands/manifest_location.h"
 #include "commands/run_order.h"
 #include "commands/shard_selection.h"
@@ -29,6 +32,7 @@
 #include "plan/random_order.h"
 #include "reports/history_recorder.h"
 #include "reports/html_report.h"
+#include "reports/journal_writer.h"
 #include "reports/json_report.h"
 #include "reports/junit_report.h"
 #include "reports/report_log.h"
@@ -73,6 +77,11 @@ int print_collection(const Manifest& manifest, const std::vector<std::size_t>& s
 struct RunCases {
   std::vector<std::size_t> runnable, disabled;
   std::size_t selected() const { return runnable.size() + disabled.size(); }
+  std::vector<std::size_t> selected_indices() const {
+    std::vector<std::size_t> all = runnable;
+    all.insert(all.end(), disabled.begin(), disabled.end());
+    return all;
+  }
 };
 
 // Also gives every selected case the --timeout and --reruns, which replace
@@ -220,7 +229,7 @@ class RunReporters {
         html_path_(options.html) {
     all_.add(timeline_);  // first: the terminal reads it at the end of the run
     if (!options.report_log.empty()) {
-      report_log_ = std::make_unique<ReportLog>(options.report_log, manifest, selected_cases(cases),
+      report_log_ = std::make_unique<ReportLog>(options.report_log, manifest, cases.selected_indices(),
                                                 [&executor] { return executor.now(); });
       all_.add(*report_log_);
     }
@@ -287,12 +296,6 @@ class RunReporters {
     return expected;
   }
 
-  static std::vector<std::size_t> selected_cases(const RunCases& cases) {
-    std::vector<std::size_t> selected = cases.runnable;
-    selected.insert(selected.end(), cases.disabled.begin(), cases.disabled.end());
-    return selected;
-  }
-
   Timeline timeline_;
   std::unique_ptr<ReportLog> report_log_;
   TerminalReporter terminal_;
@@ -307,14 +310,16 @@ class RunReporters {
 
 // Step 5: what the run leaves behind (the reports: RunReporters::write_reports).
 
-// The history is a help, not a result: failing to keep it is a warning.
-void save_history(const std::string& path, const HistoryRead& read, const History& updates) {
-  if (updates.empty()) return;
+// Why the history could not be saved (a full disk, a read-only tree), or "":
+// the reports are still written, then the run fails as the runner's (exit 3).
+std::string save_history(const std::string& path, const HistoryRead& read, const History& updates) {
+  if (updates.empty()) return "";
   try {
     update_history(path, read, updates);
   } catch (const FileError& error) {
-    std::fprintf(stderr, "ptest: warning: duration history not saved: %s\n", error.what());
+    return std::string("duration history not saved: ") + error.what();
   }
+  return "";
 }
 
 int exit_status(const RunSummary& summary, const RunOptions& options) {
@@ -340,6 +345,8 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
   ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
   if (order.seed) executor_options.gtest_random_seed = gtest_random_seed(*order.seed);
   executor_options.tick_period = tick_period(options);
+  const LeakSetup leak_setup(options, executor_options.testrun_uid);  // outlives the executor
+  executor_options.leaks = leak_setup.options();
   ProcessExecutor executor(manifest, executor_options);
   ProcessFixtureHost fixture_host(executor_options.base_environment, scratch.root());
   RunReporters reporters(options, manifest, cases, executor, history.history);
@@ -347,17 +354,24 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
     reporters.set_shard(ShardRecord{shard->spec.index, shard->spec.total, shard->digest, shard->plan_selected,
                                     shard->cases.size(), shard->cases});
 
-  RunStart start{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid};
-  start.random_order_seed = order.seed;
-  reporters.all().run_started(start);
-  const RunSummary summary = run_tests(manifest, scheduler, executor, reporters.all(), cases.disabled,
+  // The journal: what a killed runner leaves for the next run to tell of.
+  report_interrupted_runs(manifest_path);
+  JournalWriter journal(journal_path(manifest_path, executor_options.testrun_uid), manifest, cases.selected_indices());
+  Reporters journaled;
+  journaled.add(reporters.all());
+  journaled.add(journal);
+
+  journaled.run_started(
+      RunStart{cases.selected(), workers, dist_mode_name(options.dist), executor_options.testrun_uid, order.seed});
+  const RunSummary summary = run_tests(manifest, scheduler, executor, journaled, cases.disabled,
                                        run_loop_options(options, fixture_host, workers));
 
-  save_history(history_path, history, reporters.history_updates());
+  const std::string history_error = save_history(history_path, history, reporters.history_updates());
+  if (!history_error.empty()) std::fprintf(stderr, "ptest: error: %s\n", history_error.c_str());
   save_last_run(manifest_path, manifest, cases.runnable, reporters.history_updates(), executor_options.testrun_uid,
                 order.seed);
   reporters.write_reports();
-  return exit_status(summary, options);
+  return history_error.empty() ? exit_status(summary, options) : kExitInternalError;
 }
 
 }  // namespace

@@ -34,6 +34,12 @@ class BatchProtocol {
   // because deadline() had passed. Reports the cases that it left
   // unfinished, then BatchFinished.
   virtual void ended(int wait_status, bool timed_out, double now, ExecutorEvents& events) = 0;
+
+  // Whether its processes follow GoogleTest's premature-exit protocol
+  // (premature_exit.h): they are then given TEST_PREMATURE_EXIT_FILE.
+  virtual bool reports_premature_exit() const { return false; }
+  // Before ended(): the process left that file behind.
+  virtual void exited_prematurely() {}
 };
 
 class GtestFilter;

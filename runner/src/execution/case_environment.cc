@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "execution/premature_exit.h"
 
 namespace ptest {
 
@@ -21,6 +22,8 @@ std::vector<std::string> case_environment(const std::vector<std::string>& base, 
   variables["GTEST_COLOR"] = "no";
   variables["GTEST_BRIEF"] = "0";
   variables.erase("GTEST_FILTER");
+  // The runner's own, under Bazel: its meaning is the runner's exit, not the case's.
+  variables.erase(kPrematureExitVariable);
   std::vector<std::string> environment;
   environment.reserve(variables.size());
   for (const auto& [name, value] : variables) environment.push_back(name + "=" + value);

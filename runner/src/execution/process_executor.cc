@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "execution/case_environment.h"
+#include "execution/premature_exit.h"
 #include "model/model.h"
 
 namespace ptest {
@@ -17,7 +18,8 @@ ProcessExecutor::ProcessExecutor(const Manifest& manifest, ProcessExecutorOption
       options_(std::move(options)),
       epoch_(std::chrono::steady_clock::now()),
       slots_(static_cast<std::size_t>(std::max(1, options_.worker_count))),
-      next_tick_(options_.tick_period) {}
+      next_tick_(options_.tick_period),
+      leak_detector_(options_.leaks) {}
 
 ProcessExecutor::~ProcessExecutor() = default;
 
@@ -42,6 +44,12 @@ void ProcessExecutor::start(const Batch& batch) {
                                          {batch.worker, options_.worker_count, options_.testrun_uid, tmpdir});
   command.working_directory = target.working_directory;
   Slot& slot = slots_.at(worker);
+  slot.premature_exit_file.clear();
+  if (protocol->reports_premature_exit() && !tmpdir.empty()) {
+    slot.premature_exit_file = premature_exit_file(tmpdir);
+    take_premature_exit_file(slot.premature_exit_file);  // one a killed process left
+    command.environment.push_back(std::string(kPrematureExitVariable) + "=" + slot.premature_exit_file);
+  }
   try {
     slot.child = processes_.start(command);
   } catch (const ProcessError& error) {
@@ -87,15 +95,20 @@ void ProcessExecutor::handle(ProcessEvent& event) {
 void ProcessExecutor::finish(std::size_t worker, int wait_status) {
   Slot& slot = slots_[worker];
   const std::unique_ptr<BatchProtocol> protocol = std::move(slot.protocol);
+  const bool premature = !slot.premature_exit_file.empty() && take_premature_exit_file(slot.premature_exit_file);
+  const std::size_t first_event = pending_.size();
   switch (slot.state) {
     case BatchState::stopping:  // the cases it was running are not reported
       pending_.push_back(BatchFinished{static_cast<int>(worker), {}, false});
       break;
     case BatchState::running:
     case BatchState::timed_out:
+      if (premature) protocol->exited_prematurely();
       protocol->ended(wait_status, slot.state == BatchState::timed_out, now(), pending_);
       break;
   }
+  const int worker_number = static_cast<int>(worker);
+  leak_detector_.attach(leak_detector_.collect(worker_number, processes_.pids()), worker_number, pending_, first_event);
 }
 
 void ProcessExecutor::enforce_deadlines() {

@@ -13,6 +13,7 @@
 
 #include "execution/batch_protocol.h"
 #include "execution/gtest_filter.h"
+#include "execution/leak_detector.h"
 #include "process/process_set.h"
 #include "run/executor.h"
 
@@ -30,6 +31,7 @@ struct ProcessExecutorOptions {
   // Report a Tick every this many seconds, with other events or alone; 0:
   // never. A wake-up of its own, not a check per line of output.
   double tick_period = 0;
+  LeakOptions leaks;                          // what batches leave running
 };
 
 class ProcessExecutor : public Executor {
@@ -61,6 +63,7 @@ class ProcessExecutor : public Executor {
     ChildId child = 0;
     BatchState state = BatchState::running;
     double kill_at = 0;  // when stopping: when SIGKILL follows; 0: sent already, or not asked for
+    std::string premature_exit_file;  // given to the process; empty: none
   };
 
   void handle(ProcessEvent& event);
@@ -77,6 +80,7 @@ class ProcessExecutor : public Executor {
   std::vector<ExecutorEvent> pending_;
   double wake_at_ = 0;  // when wait() returns even without events; 0: not asked
   double next_tick_;  // seconds since epoch_ when the next Tick is due
+  LeakDetector leak_detector_;
   ProcessSet processes_;  // last: its end kills and reaps what still runs
 };
 

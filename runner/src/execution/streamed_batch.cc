@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "execution/premature_exit.h"
 #include "process/process.h"
 
 namespace ptest {
@@ -18,6 +19,11 @@ constexpr double kReportedResolution = 0.001;
 std::string process_ended(int wait_status) {
   return std::string("the test process ") + (WIFSIGNALED(wait_status) ? "was " : "") +
          describe_wait_status(wait_status);
+}
+
+// Why a case crashed when its process left before its framework finished.
+std::string premature_exit_message(int wait_status) {
+  return std::string(kPrematureExitMessage) + " (" + process_ended(wait_status) + ")";
 }
 
 }  // namespace
@@ -65,6 +71,7 @@ void StreamedBatch::case_started(const std::string& name) {
   auto it = by_name_.find(name);
   if (it == by_name_.end()) return;  // not one of ours: cannot happen with an exact filter
   const std::size_t index = batch_.cases[it->second];
+  release_held(*events_);
   current_ = index;
   started_[it->second] = true;
   any_started_ = true;
@@ -97,36 +104,47 @@ void StreamedBatch::case_finished(const std::string& /*name*/, Outcome outcome, 
   result.output = std::move(output);
   // Catch2 and doctest catch the signal and report it before dying of it.
   if (outcome == Outcome::crashed) result.message = "the test framework caught a fatal signal in the case";
-  if (exit_judges_case_)
-    judged_ = std::move(result);
+  if (holds_results())
+    held_ = std::move(result);
   else
     events_->push_back(CaseFinished{std::move(result)});
   current_.reset();
   deadline_ = 0;
 }
 
-// A case that passed in a process that exits non-zero (or dies) fails:
-// the launcher found what the framework did not (valgrind's leaks at exit).
-void StreamedBatch::finish_judged_case(int wait_status, ExecutorEvents& events) {
-  CaseResult result = std::move(*judged_);
-  judged_.reset();
+void StreamedBatch::release_held(ExecutorEvents& events) {
+  if (held_) events.push_back(CaseFinished{std::move(*held_)});
+  held_.reset();
+}
+
+// A last case after which the process exited prematurely crashed, and one
+// that passed in a process that exits non-zero (or dies) under a launcher
+// fails: the launcher found what the framework did not (valgrind's leaks at exit).
+void StreamedBatch::finish_held_case(int wait_status, bool premature, ExecutorEvents& events) {
+  CaseResult& result = *held_;
   const bool clean_exit = WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0;
-  if (result.outcome == Outcome::passed && !clean_exit) {
+  if (premature) {
+    result.outcome = Outcome::crashed;
+    result.message = premature_exit_message(wait_status);
+  } else if (exit_judges_case_ && result.outcome == Outcome::passed && !clean_exit) {
     result.outcome = WIFSIGNALED(wait_status) ? Outcome::crashed : Outcome::failed;
     result.message = process_ended(wait_status) + " after the case passed (under its LAUNCHER)";
     result.output += parser_->stray_output();
   }
-  events.push_back(CaseFinished{std::move(result)});
+  release_held(events);
 }
 
 void StreamedBatch::ended(int wait_status, bool timed_out, double now, ExecutorEvents& events) {
-  if (judged_) finish_judged_case(wait_status, events);
   const bool crashed = WIFSIGNALED(wait_status);
+  // A signal or a timeout says more than the file a killed process leaves.
+  const bool premature = exited_prematurely_ && WIFEXITED(wait_status) && !timed_out;
+  if (held_) finish_held_case(wait_status, premature && !current_, events);
   if (current_)
     events.push_back(CaseFinished{ended_case_result(
         manifest_, *current_, batch_.worker, current_start_, now, parser_->running_output(), timed_out,
-        crashed ? Outcome::crashed : Outcome::failed,
-        process_ended(wait_status) + (crashed ? "" : " before the case finished (premature exit)"))});
+        crashed || premature ? Outcome::crashed : Outcome::failed,
+        premature ? premature_exit_message(wait_status)
+                  : process_ended(wait_status) + (crashed ? "" : " before the case finished (premature exit)"))});
   std::vector<std::size_t> not_started;
   for (std::size_t position = 0; position < batch_.cases.size(); ++position)
     if (!started_[position]) not_started.push_back(batch_.cases[position]);
@@ -142,7 +160,7 @@ void StreamedBatch::ended(int wait_status, bool timed_out, double now, ExecutorE
     not_started.clear();
   }
   not_started.insert(not_started.end(), left_for_later_.begin(), left_for_later_.end());
-  events.push_back(BatchFinished{batch_.worker, std::move(not_started), current_.has_value()});
+  events.push_back(BatchFinished{batch_.worker, std::move(not_started), current_.has_value() || premature});
 }
 
 }  // namespace ptest

@@ -11,6 +11,11 @@
 // can say which case it judges: such a batch runs its first case and leaves
 // the rest to run after it, each in a process of its own; a case that
 // passed in a process that then exits non-zero fails.
+//
+// A process that exits before its framework finished (premature_exit.h;
+// GoogleTest's batches say they follow that protocol) fails its last case
+// as crashed, so that case's result is held until the next case starts or
+// the process ends.
 #pragma once
 
 #include <functional>
@@ -41,19 +46,26 @@ class StreamedBatch : public BatchProtocol, private CaseStreamParser::Listener {
   void output(std::string_view data, double now, ExecutorEvents& events) override;
   double deadline() const override { return deadline_; }
   void ended(int wait_status, bool timed_out, double now, ExecutorEvents& events) override;
+  void exited_prematurely() override { exited_prematurely_ = true; }
 
  private:
   void case_started(const std::string& name) override;
   void case_finished(const std::string& name, Outcome outcome, double reported_seconds,
                      std::string output) override;
 
-  void finish_judged_case(int wait_status, ExecutorEvents& events);
+  // Whether a finished case waits for what comes after it (held_).
+  bool holds_results() const { return exit_judges_case_ || reports_premature_exit(); }
+  void release_held(ExecutorEvents& events);
+  void finish_held_case(int wait_status, bool premature, ExecutorEvents& events);
 
   const Manifest& manifest_;
   Batch batch_;  // under a launcher, only its first case
   std::vector<std::size_t> left_for_later_;  // under a launcher, the others
   bool exit_judges_case_ = false;
-  std::optional<CaseResult> judged_;  // under a launcher: the case's result, until the exit is known
+  // The last finished case, not yet reported: under a launcher until the
+  // exit is known; with premature exits until the next case starts.
+  std::optional<CaseResult> held_;
+  bool exited_prematurely_ = false;
   std::unique_ptr<CaseStreamParser> parser_;
   std::vector<std::string> filter_;
   std::unordered_map<std::string_view, std::size_t> by_name_;  // case name (the manifest's) -> position in batch

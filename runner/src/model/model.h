@@ -96,6 +96,13 @@ inline bool is_failure(Outcome outcome) {
          outcome == Outcome::timeout;
 }
 
+// A process a case's test process left running after it ended (a daemon,
+// a double fork): found, reported and killed by the runner.
+struct LeakedProcess {
+  int pid = 0;
+  std::string command_line;
+};
+
 struct CaseResult {
   std::size_t case_index = 0;  // into Manifest::cases
   Outcome outcome = Outcome::passed;
@@ -106,6 +113,7 @@ struct CaseResult {
   std::string message;  // why the runner gave this outcome, if not gtest's own
   // With reruns: the failed attempts before this last one, oldest first.
   std::vector<CaseResult> earlier_attempts;
+  std::vector<LeakedProcess> leaks;  // left running by the process that ran the case last
 };
 
 // The result of a case the runner decided without running it (disabled, its

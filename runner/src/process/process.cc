@@ -2,7 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,19 +24,41 @@ std::vector<char*> pointers(const std::vector<std::string>& strings) {
   return result;
 }
 
-// Releases posix_spawn's attribute objects however spawn() leaves.
-struct SpawnSetup {
-  posix_spawn_file_actions_t actions;
-  posix_spawnattr_t attributes;
-  SpawnSetup() {
-    posix_spawn_file_actions_init(&actions);
-    posix_spawnattr_init(&attributes);
-  }
-  ~SpawnSetup() {
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-  }
-};
+// In the child, between fork and exec: only async-signal-safe calls. Tells
+// the parent why the exec failed through `errors`, a pipe that closes on
+// exec, so that a parent reading its end knows the exec happened when it
+// reads nothing.
+[[noreturn]] void child_fails(int errors) {
+  const int error = errno;
+  (void)!::write(errors, &error, sizeof error);
+  ::_exit(127);
+}
+
+[[noreturn]] void exec_child(const Command& command, char** argv, char** envp, bool search_path, pid_t parent,
+                             int output, int errors) {
+  ::setpgid(0, 0);  // a group of its own: a timeout or crash can then kill everything the test started
+  // The test dies with the runner, even when the runner is SIGKILLed.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(127);  // it died before the line above
+  const int null = ::open("/dev/null", O_RDONLY);
+  if (null < 0 || ::dup2(null, STDIN_FILENO) < 0 || ::dup2(output, STDOUT_FILENO) < 0 ||
+      ::dup2(output, STDERR_FILENO) < 0)
+    child_fails(errors);
+  if (!command.working_directory.empty() && ::chdir(command.working_directory.c_str()) != 0) child_fails(errors);
+  // The runner catches or ignores these and blocks SIGCHLD; the test starts with defaults.
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  for (int signal : {SIGINT, SIGTERM, SIGPIPE, SIGCHLD}) ::sigaction(signal, &default_action, nullptr);
+  sigset_t no_signals;
+  sigemptyset(&no_signals);
+  ::sigprocmask(SIG_SETMASK, &no_signals, nullptr);
+  // A bare name ("sh") is looked up in PATH, as a shell would; test binaries come with a path.
+  if (search_path)
+    ::execvpe(argv[0], argv, envp);
+  else
+    ::execve(argv[0], argv, envp);
+  child_fails(errors);
+}
 
 }  // namespace
 
@@ -51,35 +73,40 @@ Child spawn(const Command& command) {
   // effort: a system that refuses keeps the default.
   ::fcntl(fds[0], F_SETPIPE_SZ, kPipeBytes);
 
-  SpawnSetup setup;
-  posix_spawn_file_actions_addopen(&setup.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&setup.actions, fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&setup.actions, fds[1], STDERR_FILENO);
-  if (!command.working_directory.empty())
-    posix_spawn_file_actions_addchdir_np(&setup.actions, command.working_directory.c_str());
-  // A group of its own: a timeout or crash can then kill everything the test started.
-  posix_spawnattr_setpgroup(&setup.attributes, 0);
-  // The runner blocks SIGCHLD and ignores nothing; the child starts with defaults.
-  sigset_t no_signals, default_signals;
-  sigemptyset(&no_signals);
-  sigemptyset(&default_signals);
-  sigaddset(&default_signals, SIGINT);
-  sigaddset(&default_signals, SIGTERM);
-  sigaddset(&default_signals, SIGPIPE);
-  sigaddset(&default_signals, SIGCHLD);
-  posix_spawnattr_setsigmask(&setup.attributes, &no_signals);
-  posix_spawnattr_setsigdefault(&setup.attributes, &default_signals);
-  posix_spawnattr_setflags(&setup.attributes,
-                           POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
+  int errors[2];
+  if (::pipe2(errors, O_CLOEXEC) != 0) {
+    const int error = errno;
+    ::close(fds[0]);
+    ::close(fds[1]);
+    throw ProcessError("cannot create a pipe: " + std::string(std::strerror(error)));
+  }
   std::vector<char*> argv = pointers(command.argv);
   std::vector<char*> envp = pointers(command.environment);
-  pid_t pid = -1;
-  // A bare name ("sh") is looked up in PATH, as a shell would; test binaries come with a path.
   const bool search_path = command.argv[0].find('/') == std::string::npos;
-  const int error = (search_path ? ::posix_spawnp : ::posix_spawn)(&pid, argv[0], &setup.actions, &setup.attributes,
-                                                                   argv.data(), envp.data());
+  const pid_t parent = ::getpid();
+  // Fork rather than posix_spawn, which cannot set PR_SET_PDEATHSIG. No
+  // signal handler of the runner's may run in the child before exec.
+  sigset_t all_signals, previous;
+  sigfillset(&all_signals);
+  ::sigprocmask(SIG_SETMASK, &all_signals, &previous);
+  const pid_t pid = ::fork();
+  if (pid == 0) exec_child(command, argv.data(), envp.data(), search_path, parent, fds[1], errors[1]);
+  const int fork_error = errno;
+  ::sigprocmask(SIG_SETMASK, &previous, nullptr);
   ::close(fds[1]);
+  ::close(errors[1]);
+  int error = pid < 0 ? fork_error : 0;
+  if (pid > 0) {
+    ::setpgid(pid, pid);  // also here, so that the group exists before the parent may kill it
+    ssize_t got;
+    while ((got = ::read(errors[0], &error, sizeof error)) < 0 && errno == EINTR) {
+    }
+    if (got != static_cast<ssize_t>(sizeof error)) error = 0;  // the exec happened
+    if (error != 0)
+      while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+      }
+  }
+  ::close(errors[0]);
   if (error != 0) {
     ::close(fds[0]);
     throw ProcessError("cannot start '" + command.argv[0] + "': " + std::strerror(error));

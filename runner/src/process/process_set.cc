@@ -148,4 +148,10 @@ void ProcessSet::reap(std::vector<ProcessEvent>& events) {
   }
 }
 
+std::vector<pid_t> ProcessSet::pids() const {
+  std::vector<pid_t> pids;
+  for (const Running& child : children_) pids.push_back(child.process.pid);
+  return pids;
+}
+
 }  // namespace ptest

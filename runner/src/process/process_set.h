@@ -66,6 +66,8 @@ class ProcessSet {
   // child's ChildExited has been reported, so a reused pid is never hit.
   void signal(ChildId child, int signal);
   bool empty() const { return children_.empty(); }
+  // The pids of the children not yet reported ended.
+  std::vector<pid_t> pids() const;
 
   // Waits until there is something to report or `deadline` passes, and
   // returns what there is: nothing if the deadline came first. Wakes at

@@ -79,6 +79,8 @@ std::string JsonReport::render() const {
     if (result->outcome != Outcome::passed && result->outcome != Outcome::flaky && !result->output.empty())
       entry["output"] = result->output;
     if (!result->earlier_attempts.empty()) entry["attempts"] = attempts_json(*result);
+    for (const LeakedProcess& leak : result->leaks)
+      entry["leaks"].push_back({{"pid", leak.pid}, {"command_line", leak.command_line}});
     cases.push_back(std::move(entry));
   }
   json document = {
@@ -95,6 +97,7 @@ std::string JsonReport::render() const {
         {"timeout", summary_.timeout},
         {"not_run", summary_.not_run},
         {"flaky", summary_.flaky},
+        {"leaked", summary_.leaked},
         {"duration", rounded(summary_.duration)},
         {"interrupted", summary_.interrupted}}},
       {"runner", {{"cpu_seconds", rounded(runner_cpu_seconds_)}, {"peak_rss_kb", runner_peak_rss_kb_}}},

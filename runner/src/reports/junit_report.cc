@@ -116,11 +116,21 @@ std::string attempt_elements(const CaseResult& result) {
   return xml;
 }
 
+// The processes the case leaked, as `LEAK pid N (command)` lines in a
+// <system-err> of its <testcase>, whatever its outcome.
+std::string leak_element(const CaseResult& result) {
+  if (result.leaks.empty()) return "";
+  std::string lines;
+  for (const LeakedProcess& leak : result.leaks)
+    lines += "LEAK pid " + std::to_string(leak.pid) + " (" + xml_escape(leak.command_line) + ")\n";
+  return "      <system-err>" + lines + "</system-err>\n";
+}
+
 // A <testcase>: its attributes, then its child elements in the order
 // JUnit's schema wants them (the outcome, then what else is said of it).
 std::string testcase_xml(const TestCase& test_case, const CaseResult& result) {
   const std::string head = "    <testcase " + testcase_attributes(test_case, result);
-  const std::string children = outcome_element(result) + attempt_elements(result);
+  const std::string children = outcome_element(result) + attempt_elements(result) + leak_element(result);
   if (children.empty()) return head + "/>\n";
   return head + ">\n" + children + "    </testcase>\n";
 }

@@ -93,6 +93,11 @@ void TerminalReporter::case_finished(const TestCase& test_case, const CaseResult
                  painted(padded, result.outcome, options_.color).c_str(), test_case.id.c_str(),
                  result.stop - result.start);
   }
+  for (const LeakedProcess& leak : result.leaks) {
+    clear_progress();
+    std::fprintf(options_.out, "LEAK %s: pid %d (%s), killed\n", test_case.id.c_str(), leak.pid,
+                 leak.command_line.c_str());
+  }
   show_progress(false);
 }
 

@@ -29,6 +29,7 @@ std::string summary_line(const RunSummary& summary) {
   add(summary.crashed, "crashed");
   add(summary.timeout, "timeout");
   add(summary.not_run, "not run");
+  add(summary.leaked, "leaked");
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, " in %.2fs", summary.duration);
   return line + seconds;

@@ -26,6 +26,7 @@ struct RunSummary {
   std::size_t passed = 0, failed = 0, skipped = 0, crashed = 0, timeout = 0;
   std::size_t not_run = 0;  // selected but never finished: -x, --maxfail, interrupt
   std::size_t flaky = 0;    // failed, then passed on a rerun; not in `passed`
+  std::size_t leaked = 0;   // processes the test processes left running (leak_detector.h)
   double duration = 0;      // seconds, wall clock
   bool interrupted = false;
   std::string stop_reason;  // why the run stopped early; empty if it did not

@@ -248,6 +248,7 @@ void RunLoop::finish_case(CaseResult result) {
 
 void RunLoop::record(const CaseResult& result) {
   summary_.count(result.outcome);
+  summary_.leaked += result.leaks.size();
   ++finished_;
   reporter_.case_finished(manifest_.cases[result.case_index], result);
 }

@@ -31,6 +31,7 @@ namespace {
 constexpr const char* kFakeGtest = R"sh(ulimit -c 0
 filter=${1#--gtest_filter=}
 echo "Running main() from the fake"
+[ -z "$TEST_PREMATURE_EXIT_FILE" ] || : > "$TEST_PREMATURE_EXIT_FILE"
 names=""
 IFS=:
 for pattern in $filter; do
@@ -51,12 +52,16 @@ for name in $names; do
     *.Skips) echo "[  SKIPPED ] $name (0 ms)" ;;
     *.Crashes) echo "about to crash"; kill -SEGV $$ ;;
     *.ExitsEarly) exit 0 ;;
+    *.ExitsEarlyWithoutTheFile) rm -f "$TEST_PREMATURE_EXIT_FILE"; exit 0 ;;
+    *.PassesThenExitsZero) echo "[       OK ] $name (0 ms)"; exit 0 ;;
+    *.PrintsItsExitFile) echo "file=$TEST_PREMATURE_EXIT_FILE"; echo "[       OK ] $name (0 ms)" ;;
     *.Hangs|*.IgnoresTerm) sleep 30 ;;
     *.LeaksAChild) sleep 300 & echo "grandchild $!"; echo "[       OK ] $name (0 ms)" ;;
     *.SaysZeroMsAfterAPause) sleep 0.2; echo "[       OK ] $name (0 ms)" ;;
     *.PrintsNoTime) sleep 0.2; echo "[       OK ] $name" ;;
   esac
 done
+rm -f "$TEST_PREMATURE_EXIT_FILE"
 )sh";
 
 // A binary that dies before it runs any case, as one missing a library would.
@@ -111,6 +116,7 @@ class ProcessExecutorTest : public ::testing::Test {
       options.worker_count = 2;
       options.base_environment = ptest::testing::test_environment();
       options.base_environment.push_back("GTEST_FILTER=NotThis.*");  // the runner's filter wins
+      options.base_environment.push_back("TEST_PREMATURE_EXIT_FILE=/the/runner's/own");  // as under Bazel
       options.testrun_uid = "uid";
       options.worker_tmpdirs = {dir_.path(), dir_.path()};
       options.output_limit = output_limit_;
@@ -226,13 +232,52 @@ TEST_F(ProcessExecutorTest, ACrashMidBatchFailsTheRunningCaseAndGivesBackTheRest
 }
 
 TEST_F(ProcessExecutorTest, AnEarlyExitIsAPrematureExit) {
-  const std::size_t exits = fake_case("ExitsEarly"), next = fake_case("Passes");
+  const std::size_t exits = fake_case("ExitsEarlyWithoutTheFile"), next = fake_case("Passes");
   const auto events = run(batch(0, {exits, next}));
   auto by_case = results(events);
   EXPECT_EQ(by_case[exits].outcome, Outcome::failed);
   EXPECT_NE(by_case[exits].message.find("premature exit"), std::string::npos) << by_case[exits].message;
   EXPECT_EQ(batch_finished(events).not_started, std::vector<std::size_t>{next});
   EXPECT_TRUE(batch_finished(events).process_died);
+}
+
+// GoogleTest's premature-exit file still there when the process ends, with
+// status 0, mid-case: the case crashed, and the rest run again.
+TEST_F(ProcessExecutorTest, AnExitMidCaseThatLeavesThePrematureExitFileIsACrash) {
+  const std::size_t exits = fake_case("ExitsEarly"), next = fake_case("Passes");
+  const auto events = run(batch(0, {exits, next}));
+  auto by_case = results(events);
+  EXPECT_EQ(by_case[exits].outcome, Outcome::crashed);
+  EXPECT_EQ(by_case[exits].message, "the process exited before GoogleTest finished (the test process exited with status 0)");
+  EXPECT_EQ(batch_finished(events).not_started, std::vector<std::size_t>{next});
+  EXPECT_TRUE(batch_finished(events).process_died);
+}
+
+// exit(0) after a case reported OK (in a TearDownTestSuite, a global
+// environment's TearDown): that last case crashed, the one before keeps its
+// outcome, the one not begun runs again.
+TEST_F(ProcessExecutorTest, AnExitAfterACaseFailsThatCaseAsCrashedAndKeepsTheOnesBefore) {
+  const std::size_t first = fake_case("Passes"), exits = fake_case("PassesThenExitsZero"), next = fake_case("Skips");
+  const auto events = run(batch(0, {first, exits, next}));
+  auto by_case = results(events);
+  ASSERT_EQ(by_case.size(), 2u);
+  EXPECT_EQ(by_case[first].outcome, Outcome::passed);
+  EXPECT_EQ(by_case[exits].outcome, Outcome::crashed);
+  EXPECT_EQ(by_case[exits].message, "the process exited before GoogleTest finished (the test process exited with status 0)");
+  EXPECT_EQ(batch_finished(events).not_started, std::vector<std::size_t>{next});
+  EXPECT_TRUE(batch_finished(events).process_died);
+}
+
+// A process that finished normally removed the file: nothing is held back
+// for good, and the runner's own TEST_PREMATURE_EXIT_FILE never reaches it.
+TEST_F(ProcessExecutorTest, EachGtestProcessGetsTheWorkersPrematureExitFileNotTheRunners) {
+  const std::size_t prints = fake_case("PrintsItsExitFile");
+  const auto events = run(batch(0, {prints}, 1));
+  auto by_case = results(events);
+  EXPECT_EQ(by_case[prints].outcome, Outcome::passed);
+  EXPECT_EQ(by_case[prints].output, "file=" + dir_.path() + "/.ptest-premature-exit\n");
+  EXPECT_FALSE(batch_finished(events).process_died);
+  EXPECT_NE(::access((dir_.path() + "/.ptest-premature-exit").c_str(), F_OK), 0) << "the file was left behind";
 }
 
 TEST_F(ProcessExecutorTest, AProcessThatRanNoneOfItsCasesFailsThemAllWithoutRetry) {

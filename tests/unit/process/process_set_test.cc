@@ -331,3 +331,24 @@ TEST_F(ProcessSetTest, RunCapturedThrowsForACommandThatCannotStart) {
 }
 
 }  // namespace
+
+// A runner that is SIGKILLed takes its test processes with it
+// (PR_SET_PDEATHSIG): none is left running for nobody.
+TEST(Spawn, AChildDiesWithARunnerThatIsKilled) {
+  int pid_pipe[2];
+  ASSERT_EQ(::pipe(pid_pipe), 0);
+  const pid_t runner = ::fork();
+  if (runner == 0) {
+    const Child child = spawn(ptest::testing::sh("exec sleep 300"));
+    (void)!::write(pid_pipe[1], &child.pid, sizeof child.pid);
+    ::pause();  // until killed
+    ::_exit(0);
+  }
+  pid_t child = 0;
+  ASSERT_EQ(::read(pid_pipe[0], &child, sizeof child), static_cast<ssize_t>(sizeof child));
+  ::close(pid_pipe[0]);
+  ::close(pid_pipe[1]);
+  ::kill(runner, SIGKILL);
+  ::waitpid(runner, nullptr, 0);
+  EXPECT_TRUE(ends_soon(child)) << "the test process outlived its runner";
+}

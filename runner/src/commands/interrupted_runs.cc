@@ -1,0 +1,74 @@
+#include "commands/interrupted_runs.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "formats/run_journal.h"
+#include "util/atomic_file.h"
+#include "util/paths.h"
+
+namespace ptest {
+
+namespace {
+
+std::string journal_directory(const std::string& manifest_path) { return sibling_path(manifest_path, "journal"); }
+
+// Whether the journal's run is gone: nobody holds its lock. A journal that
+// cannot be opened is not ours to judge.
+bool writer_is_gone(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool gone = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return gone;
+}
+
+}  // namespace
+
+std::string journal_path(const std::string& manifest_path, const std::string& testrun_uid) {
+  const std::string directory = journal_directory(manifest_path);
+  ::mkdir(directory.c_str(), 0755);
+  return directory + "/" + testrun_uid + ".jsonl";
+}
+
+std::string interrupted_journal_path(const std::string& manifest_path) {
+  return sibling_path(manifest_path, "interrupted.jsonl");
+}
+
+void report_interrupted_runs(const std::string& manifest_path) {
+  const std::string directory = journal_directory(manifest_path);
+  DIR* dir = ::opendir(directory.c_str());
+  if (!dir) return;
+  std::vector<std::string> journals;
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string name = entry->d_name;
+    if (name.size() > 6 && name.compare(name.size() - 6, 6, ".jsonl") == 0) journals.push_back(directory + "/" + name);
+  }
+  ::closedir(dir);
+  for (const std::string& path : journals) {
+    if (!writer_is_gone(path)) continue;  // a run going on at the same time
+    JournalContents contents;
+    try {
+      contents = read_journal(path);
+    } catch (const FileError&) {
+      continue;
+    }
+    if (contents.run_finished) {
+      ::unlink(path.c_str());
+      continue;
+    }
+    const std::size_t missing = contents.not_finished().size();
+    std::fprintf(stderr, "ptest: the last run was interrupted; %zu case%s did not run (%s)\n", missing,
+                 missing == 1 ? "" : "s", interrupted_journal_path(manifest_path).c_str());
+    if (::rename(path.c_str(), interrupted_journal_path(manifest_path).c_str()) != 0) ::unlink(path.c_str());
+  }
+}
+
+}  // namespace ptest
