@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "formats/json_sax.h"
 #include "formats/json_string.h"
@@ -136,8 +137,13 @@ std::string render_history(const History& base, const History& updates) {
 
 History parse_history(const std::string& text) {
   History history;
-  HistoryReader reader(history);
-  if (!sax_parse(text, reader) || !reader.finish()) throw std::runtime_error(reader.error);
+  std::optional<HistoryReader> reader;
+  const auto fresh_reader = [&]() -> nlohmann::json::json_sax_t& {
+    reader.reset();
+    history = History{};
+    return reader.emplace(history);
+  };
+  if (!sax_parse(text, fresh_reader) || !reader->finish()) throw std::runtime_error(reader->error);
   return history;
 }
 

@@ -438,9 +438,14 @@ class ManifestReader : public json::json_sax_t {
 
 Manifest parse_manifest(const std::string& text, const std::string& source) {
   Manifest manifest;
-  ManifestReader reader(manifest);
-  if (!sax_parse(text, reader) || !reader.finish())
-    throw ManifestError("manifest '" + source + "': " + reader.error);
+  std::optional<ManifestReader> reader;
+  const auto fresh_reader = [&]() -> nlohmann::json::json_sax_t& {
+    reader.reset();
+    manifest = Manifest{};
+    return reader.emplace(manifest);
+  };
+  if (!sax_parse(text, fresh_reader) || !reader->finish())
+    throw ManifestError("manifest '" + source + "': " + reader->error);
   return manifest;
 }
 

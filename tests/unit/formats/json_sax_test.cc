@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 
 using nlohmann::json;
@@ -44,11 +45,24 @@ std::string nlohmanns_events(const std::string& text) {
   return events.log + events.error;
 }
 
-std::string our_events(const std::string& text) {
-  EventLog events;
-  ptest::sax_parse(text, events);
-  return events.log + events.error;
+// The events of the last handler sax_parse made, and how many it made.
+struct OurEvents {
+  bool accepted = false;
+  std::string log;
+  int handlers = 0;
+};
+
+OurEvents parse_with_fresh_handlers(const std::string& text) {
+  std::optional<EventLog> events;
+  int made = 0;
+  const bool accepted = ptest::sax_parse(text, [&]() -> json::json_sax_t& {
+    ++made;
+    return events.emplace();
+  });
+  return {accepted, events->log + events->error, made};
 }
+
+std::string our_events(const std::string& text) { return parse_with_fresh_handlers(text).log; }
 
 }  // namespace
 
@@ -67,19 +81,49 @@ TEST(JsonSax, GivesTheSameEventsAsNlohmannsParser) {
 TEST(JsonSax, TextThatIsNotJsonGetsNlohmannsErrorWithItsPosition) {
   for (const std::string text : {std::string("{\"a\": [1, 2,]}"), std::string("{\"a\": 1} trailing"),
                                  std::string("{\"a\": \"\xff\"}"), std::string("")}) {
-    EventLog events;
-    EXPECT_FALSE(ptest::sax_parse(text, events)) << text;
-    EXPECT_NE(events.error.find("parse error at line 1"), std::string::npos) << events.error;
-    EXPECT_EQ(our_events(text), nlohmanns_events(text)) << text;
+    const OurEvents ours = parse_with_fresh_handlers(text);
+    EXPECT_FALSE(ours.accepted) << text;
+    EXPECT_NE(ours.log.find("parse error at line 1"), std::string::npos) << ours.log;
+    EXPECT_EQ(ours.log, nlohmanns_events(text)) << text;
   }
+}
+
+// simdjson reads as it goes: a fault past the first values is found after
+// the handler had their events. The second handler starts from nothing, so
+// no event arrives twice.
+TEST(JsonSax, AFaultFoundPartWayGoesToAFreshHandler) {
+  const std::string text = R"({"first": [1, 2], "then": [3, 4,]})";
+  const OurEvents ours = parse_with_fresh_handlers(text);
+  EXPECT_FALSE(ours.accepted);
+  EXPECT_EQ(ours.handlers, 2);
+  EXPECT_EQ(ours.log, nlohmanns_events(text));
+}
+
+// A valid text simdjson cannot read (an integer past 64 bits) is nlohmann's
+// to read, as a number, not an error.
+TEST(JsonSax, AnIntegerPast64BitsIsReadByNlohmann) {
+  const std::string text = R"({"small": 1, "huge": 18446744073709551616})";
+  const OurEvents ours = parse_with_fresh_handlers(text);
+  EXPECT_TRUE(ours.accepted);
+  EXPECT_EQ(ours.log, nlohmanns_events(text));
+}
+
+TEST(JsonSax, AValidTextNeedsOneHandler) {
+  EXPECT_EQ(parse_with_fresh_handlers(R"({"a": [1, {"b": null}]})").handlers, 1);
 }
 
 TEST(JsonSax, AHandlerThatStopsStopsTheParse) {
   struct StopAtKey : EventLog {
     bool key(string_t&) override { return false; }
-  } handler;
-  EXPECT_FALSE(ptest::sax_parse(R"({"a": 1, "b": 2})", handler));
-  EXPECT_EQ(handler.log, "{\n");
+  };
+  std::optional<StopAtKey> handler;
+  int made = 0;
+  EXPECT_FALSE(ptest::sax_parse(R"({"a": 1, "b": 2})", [&]() -> json::json_sax_t& {
+    ++made;
+    return handler.emplace();
+  }));
+  EXPECT_EQ(handler->log, "{\n");
+  EXPECT_EQ(made, 1);  // the handler's verdict stands: nlohmann does not parse again
 }
 
 // read_file() leaves room past the end so simdjson parses in place; a text
