@@ -68,17 +68,73 @@ std::string command_line(pid_t pid) {
 
 bool become_child_subreaper() { return ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0; }
 
-std::vector<OrphanProcess> find_orphans(const std::vector<pid_t>& started) {
-  const pid_t self = ::getpid();
-  const std::map<pid_t, ProcessStatus> processes = all_processes();
-  std::map<pid_t, std::vector<pid_t>> children;
-  for (const auto& [pid, status] : processes) children[status.parent].push_back(pid);
+namespace {
+
+// Who is whose child, from either ProcessListing.
+class ProcessTree {
+ public:
+  explicit ProcessTree(ProcessListing listing) : listed_(listing == ProcessListing::children_files) {
+    if (!listed_) {
+      for (const auto& [pid, status] : all_processes()) {
+        states_[pid] = status.state;
+        children_[status.parent].push_back(pid);
+      }
+    }
+  }
+
+  std::vector<pid_t> children(pid_t pid) const {
+    if (!listed_) {
+      const auto found = children_.find(pid);
+      return found == children_.end() ? std::vector<pid_t>{} : found->second;
+    }
+    std::vector<pid_t> children;
+    const std::string tasks = "/proc/" + std::to_string(pid) + "/task";
+    DIR* dir = ::opendir(tasks.c_str());
+    if (!dir) return children;  // gone meanwhile
+    while (const dirent* entry = ::readdir(dir)) {
+      if (entry->d_name[0] == '.') continue;
+      std::ifstream file(tasks + "/" + entry->d_name + "/children");
+      for (pid_t child; file >> child;) children.push_back(child);
+    }
+    ::closedir(dir);
+    return children;
+  }
+
+  bool zombie_or_gone(pid_t pid) const {
+    if (!listed_) {
+      const auto found = states_.find(pid);
+      return found == states_.end() || found->second == 'Z';
+    }
+    ProcessStatus status;
+    return !read_status(pid, status) || status.state == 'Z';
+  }
+
+ private:
+  bool listed_;
+  std::map<pid_t, char> states_;
+  std::map<pid_t, std::vector<pid_t>> children_;
+};
+
+}  // namespace
+
+ProcessListing available_process_listing() {
+  static const ProcessListing listing = [] {
+    const std::string self = std::to_string(::getpid());
+    return ::access(("/proc/" + self + "/task/" + self + "/children").c_str(), R_OK) == 0
+               ? ProcessListing::children_files
+               : ProcessListing::every_process;
+  }();
+  return listing;
+}
+
+std::vector<OrphanProcess> find_orphans(const std::vector<pid_t>& started, ProcessListing listing) {
+  const ProcessTree tree(listing);
   const std::set<pid_t> own(started.begin(), started.end());
   std::vector<OrphanProcess> orphans;
   std::vector<pid_t> pending;
-  for (pid_t child : children[self]) {
+  for (pid_t child : tree.children(::getpid())) {
     if (own.count(child)) continue;
-    if (processes.at(child).state == 'Z') {
+    if (tree.zombie_or_gone(child)) {
       ::waitpid(child, nullptr, WNOHANG);  // an orphan that died: nobody else reaps it
       continue;
     }
@@ -87,9 +143,9 @@ std::vector<OrphanProcess> find_orphans(const std::vector<pid_t>& started) {
   while (!pending.empty()) {
     const pid_t pid = pending.back();
     pending.pop_back();
-    if (processes.at(pid).state == 'Z') continue;
+    if (tree.zombie_or_gone(pid)) continue;
     orphans.push_back({pid, command_line(pid)});
-    for (pid_t child : children[pid]) pending.push_back(child);
+    for (pid_t child : tree.children(pid)) pending.push_back(child);
   }
   std::sort(orphans.begin(), orphans.end(),
             [](const OrphanProcess& a, const OrphanProcess& b) { return a.pid < b.pid; });

@@ -23,10 +23,19 @@ struct OrphanProcess {
 // does not allow it: orphans then go to init and cannot be found.
 bool become_child_subreaper();
 
+// Where find_orphans() learns who is whose child. Linux lists each task's
+// children in /proc/PID/task/TID/children (CONFIG_PROC_CHILDREN, in Debian's
+// and most kernels): a file or two a look, where reading the stat of every
+// process on the machine after each batch took hundreds of reads on a busy
+// host. Kernels without those files get the stat of every process.
+enum class ProcessListing { children_files, every_process };
+ProcessListing available_process_listing();
+
 // The living (not zombie) orphans reparented to this process, with every
 // descendant of theirs, excluding the processes in `started` (the children
 // it started itself) and their descendants. Reaps the zombie orphans it finds.
-std::vector<OrphanProcess> find_orphans(const std::vector<pid_t>& started);
+std::vector<OrphanProcess> find_orphans(const std::vector<pid_t>& started,
+                                        ProcessListing listing = available_process_listing());
 
 // The value of `name` in the process's environment, or "" (gone, not ours,
 // or not set).
