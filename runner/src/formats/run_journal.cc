@@ -1,8 +1,10 @@
 #include "formats/run_journal.h"
 
+#include <charconv>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "formats/json_string.h"
 #include "util/atomic_file.h"
 
 namespace ptest {
@@ -10,10 +12,6 @@ namespace ptest {
 namespace {
 
 using nlohmann::json;
-
-std::string line_of(const json& record) {
-  return record.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
-}
 
 }  // namespace
 
@@ -24,16 +22,34 @@ std::vector<std::string> JournalContents::not_finished() const {
   return ids;
 }
 
+// The lines are written by hand, keys in the order nlohmann sorts them: a
+// JSON tree built and dumped for each finished case was a sixth of the
+// runner's CPU on 20,000 trivial cases.
 std::string journal_run_started(const std::string& testrun_uid, const std::vector<std::string>& selected) {
-  return line_of({{"$report_type", "RunStarted"}, {"testrun_uid", testrun_uid}, {"selected", selected}});
+  std::string line = "{\"$report_type\":\"RunStarted\",\"selected\":[";
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    if (i > 0) line += ',';
+    append_json_string(line, selected[i]);
+  }
+  line += "],\"testrun_uid\":";
+  append_json_string(line, testrun_uid);
+  return line + "}\n";
 }
 
 std::string journal_case_finished(const std::string& id, const std::string& outcome, double duration) {
-  return line_of({{"$report_type", "CaseFinished"}, {"id", id}, {"outcome", outcome}, {"duration", duration}});
+  std::string line = "{\"$report_type\":\"CaseFinished\",\"duration\":";
+  char number[32];
+  const auto written = std::to_chars(number, number + sizeof number, duration, std::chars_format::general, 6);
+  line.append(number, written.ptr);
+  line += ",\"id\":";
+  append_json_string(line, id);
+  line += ",\"outcome\":";
+  append_json_string(line, outcome);
+  return line + "}\n";
 }
 
 std::string journal_run_finished(bool interrupted) {
-  return line_of({{"$report_type", "RunFinished"}, {"interrupted", interrupted}});
+  return std::string("{\"$report_type\":\"RunFinished\",\"interrupted\":") + (interrupted ? "true" : "false") + "}\n";
 }
 
 JournalContents read_journal(const std::string& path) { return parse_journal(read_file(path)); }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "test_support/process_test_support.h"
 #include "util/atomic_file.h"
@@ -41,7 +42,25 @@ TEST(RunJournal, AFinishedRunSaysSo) {
 
 TEST(RunJournal, EachRecordIsOneLineOfJson) {
   EXPECT_EQ(journal_case_finished("b::Odd\n\"Name\"", "passed", 0.25),
-            "{\"$report_type\":\"CaseFinished\",\"duration\":0.25,\"id\":\"b::Odd\\n\\\"Name\\\"\",\"outcome\":\"passed\"}\n");
+            "{\"$report_type\":\"CaseFinished\",\"duration\":0.25,\"id\":\"b::Odd\\u000a\\\"Name\\\"\",\"outcome\":\"passed\"}\n");
+}
+
+// Written by hand, each line is the JSON of its record, one line each.
+TEST(RunJournal, EachLineIsTheJsonOfItsRecord) {
+  const nlohmann::json started = nlohmann::json::parse(journal_run_started("uid\\1", {"b::A", "b::\"B\"\t"}));
+  EXPECT_EQ(started, (nlohmann::json{{"$report_type", "RunStarted"},
+                                     {"testrun_uid", "uid\\1"},
+                                     {"selected", {"b::A", "b::\"B\"\t"}}}));
+  const nlohmann::json finished = nlohmann::json::parse(journal_case_finished("b::A", "crashed", 1.5e-06));
+  EXPECT_EQ(finished["duration"].get<double>(), 1.5e-06);
+  EXPECT_EQ(nlohmann::json::parse(journal_run_finished(true)),
+            (nlohmann::json{{"$report_type", "RunFinished"}, {"interrupted", true}}));
+  EXPECT_EQ(nlohmann::json::parse(journal_run_started("u", {})), (nlohmann::json{{"$report_type", "RunStarted"},
+                                                                                 {"testrun_uid", "u"},
+                                                                                 {"selected", nlohmann::json::array()}}));
+  for (const std::string& line : {journal_run_started("u", {"a", "b"}), journal_case_finished("a", "passed", 0.1),
+                                  journal_run_finished(false)})
+    EXPECT_EQ(line.find('\n'), line.size() - 1) << line;
 }
 
 TEST(RunJournal, GarbageLinesAreSkipped) {
