@@ -123,13 +123,21 @@ CaseHistory merged(const CaseHistory& base, const CaseHistory& update) {
 std::string render_history(const History& base, const History& updates) {
   std::string out = "{\"schema_version\":" + std::to_string(kHistorySchemaVersion) + ",\"cases\":{";
   out.reserve((base.size() + updates.size()) * 80);
+  std::size_t merged_count = 0;
   for (const auto& [id, item] : base) {
     const auto updated = updates.find(id);
-    if (updated == updates.end()) append_entry(out, id, item);
-    else append_entry(out, id, merged(item, updated->second));
+    if (updated == updates.end()) {
+      append_entry(out, id, item);
+    } else {
+      append_entry(out, id, merged(item, updated->second));
+      ++merged_count;
+    }
   }
-  for (const auto& [id, item] : updates)
-    if (base.find(id) == base.end()) append_entry(out, id, item);
+  // Cases new to the history; none when every update met its entry above
+  // (the usual run), which spares 20,000 more lookups on 20,000 cases.
+  if (merged_count < updates.size())
+    for (const auto& [id, item] : updates)
+      if (base.find(id) == base.end()) append_entry(out, id, item);
   return out + "}}\n";
 }
 
