@@ -3,7 +3,7 @@ in a pipe, under TERM=dumb or with --progress none), colours and NO_COLOR /
 CLICOLOR_FORCE, slow-case warnings (and a marker's own slow period), the
 per-worker section and --durations,
 the --report-log stream (also when the runner is killed), the --trace
-timeline, JUnit read by a real JUnit reader, and the bad paths and words
+timeline (with a steal marked), JUnit read by a real JUnit reader, and the bad paths and words
 refused before any test runs."""
 import json
 import os
@@ -291,6 +291,34 @@ class Observe(unittest.TestCase):
     def test_a_bad_progress_or_color_word_lists_the_choices(self):
         self.assert_refused(["--progress", "fancy"], "argument --progress 'fancy': expected bar, counter or none")
         self.assert_refused(["--color", "bad"], "argument --color 'bad': expected auto, always or never")
+
+
+class StealsInTheTrace(unittest.TestCase):
+    """-n 2 --dist worksteal with one long case among short ones: the worker
+    left with short cases runs out while the other is in the long case, and
+    the trace marks its steal."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.build = e2e.configure_and_build("worksteal", "worksteal")
+        cls.trace = os.path.join(cls.build, "trace.json")
+        cls.status, cls.output = e2e.ptest(cls.build, "-n", "2", "--dist", "worksteal", "--trace", cls.trace)
+
+    def test_the_thief_track_has_a_steal_where_its_process_of_stolen_work_starts(self):
+        self.assertEqual(self.status, 0, self.output)
+        with open(self.trace) as f:
+            events = json.load(f)["traceEvents"]
+        long_case = [e for e in events if e.get("cat") == "case" and e["name"] == "Long.Takes3s"][0]
+        thief = 1 - long_case["tid"]
+        steals = [e for e in events if e.get("cat") == "steal"]
+        self.assertTrue(steals, events)
+        for steal in steals:
+            self.assertEqual((steal["name"], steal["ph"]), ("steal", "i"))
+            self.assertEqual(steal["tid"], thief)
+            self.assertEqual(steal["args"]["from"], "gw%d" % long_case["tid"])
+        stolen = [e for e in events if e.get("cat") == "process" and "stolen_from" in e["args"]]
+        self.assertEqual(sorted((p["tid"], p["ts"]) for p in stolen), sorted((s["tid"], s["ts"]) for s in steals))
+        self.assertTrue(all(p["args"]["stolen_from"] == "gw%d" % long_case["tid"] for p in stolen), stolen)
 
 
 class MarkerSlowPeriod(unittest.TestCase):

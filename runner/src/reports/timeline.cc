@@ -16,6 +16,7 @@ void Timeline::batch_started(const Batch& batch, double at) {
   ProcessSlice slice;
   slice.target = batch.target;
   slice.start = at;
+  slice.stolen_from = batch.stolen_from;
   slices_of(batch.worker).push_back(std::move(slice));
 }
 
@@ -42,5 +43,6 @@ void Timeline::batch_finished(const BatchFinished& finished, double at) {
   slices.back().stop = at;
   slices.back().died = finished.process_died;
 }
+
 
 }  // namespace ptest

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "run/reporter.h"
@@ -17,6 +18,7 @@ struct ProcessSlice {
   double start = 0;         // seconds since the run began
   double stop = -1;         // < 0: still running
   bool died = false;        // crashed, timed out or exited mid-batch: a worker restart
+  std::optional<int> stolen_from = std::nullopt;  // Batch::stolen_from: the first batch after a steal
   std::vector<std::size_t> results;  // indices into Timeline::results(), in the order they finished
 };
 

@@ -44,11 +44,14 @@ class TraceWriter {
             ",\"args\":" + args + "}";
   }
 
-  void instant(const char* name, const char* category, int tid, double at) {
+  // An instant on one track; `args`, if not empty, the JSON text of its arguments object.
+  void instant(const char* name, const char* category, int tid, double at, const std::string& args = "") {
     begin();
     out_ += "{\"name\":\"" + std::string(name) + "\",\"cat\":\"" + category +
             "\",\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":" + std::to_string(tid) +
-            ",\"ts\":" + std::to_string(micros(at)) + "}";
+            ",\"ts\":" + std::to_string(micros(at));
+    if (!args.empty()) out_ += ",\"args\":" + args;
+    out_ += "}";
   }
 
   std::string finish() { return out_ + "\n]}\n"; }
@@ -76,9 +79,12 @@ std::string case_args(const TestCase& test_case, const CaseResult& result) {
 void add_process(TraceWriter& trace, const Manifest& manifest, const Timeline& timeline, int worker,
                  const ProcessSlice& process) {
   const double stop = process.stop < 0 ? timeline.wall() : process.stop;
+  const std::string victim = process.stolen_from ? "\"" + worker_name(*process.stolen_from) + "\"" : "";
   trace.slice(manifest.targets[process.target].name, "process", worker, process.start, stop,
               "{\"cases\":" + std::to_string(process.results.size()) +
-                  ",\"died\":" + (process.died ? "true" : "false") + "}");
+                  ",\"died\":" + (process.died ? "true" : "false") +
+                  (victim.empty() ? "" : ",\"stolen_from\":" + victim) + "}");
+  if (!victim.empty()) trace.instant("steal", "steal", worker, process.start, "{\"from\":" + victim + "}");
   for (std::size_t index : process.results) {
     const CaseResult& result = timeline.results()[index];
     const TestCase& test_case = manifest.cases[result.case_index];

@@ -91,3 +91,28 @@ TEST(TraceReport, ACaseWhoseTimesPassItsProcessesIsDrawnInsideItWithItsOwnDurati
   EXPECT_EQ(cases[0]["dur"], 398000);
   EXPECT_DOUBLE_EQ(cases[0]["args"]["duration"].get<double>(), 0.407);
 }
+
+TEST(TraceReport, ABatchOfStolenWorkIsMarkedOnTheThiefsTrackWhereItStarted) {
+  const Manifest manifest = sample_run_manifest();
+  Timeline timeline;
+  timeline.run_started(RunStart{2, 2, "worksteal", "u"});
+  timeline.batch_started(Batch{0, 0, {0}, {}}, 0);
+  Batch stolen{1, 0, {1}, {}};
+  stolen.stolen_from = 0;
+  timeline.batch_started(stolen, 0.25);
+  timeline.batch_finished(BatchFinished{1, {}, false}, 0.5);
+  timeline.batch_finished(BatchFinished{0, {}, false}, 1);
+  timeline.run_finished(RunSummary{});
+  const json trace = json::parse(trace_json(manifest, timeline));
+  const std::vector<json> steals = events_where(trace, "cat", "steal");
+  ASSERT_EQ(steals.size(), 1u);
+  EXPECT_EQ(steals[0]["name"], "steal");
+  EXPECT_EQ(steals[0]["ph"], "i");
+  EXPECT_EQ(steals[0]["tid"], 1);
+  EXPECT_EQ(steals[0]["ts"], 250000);
+  EXPECT_EQ(steals[0]["args"]["from"], "gw0");
+  const std::vector<json> processes = events_where(trace, "cat", "process");
+  ASSERT_EQ(processes.size(), 2u);
+  EXPECT_FALSE(processes[0]["args"].contains("stolen_from"));
+  EXPECT_EQ(processes[1]["args"]["stolen_from"], "gw0");
+}
