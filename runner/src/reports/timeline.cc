@@ -44,5 +44,15 @@ void Timeline::batch_finished(const BatchFinished& finished, double at) {
   slices.back().died = finished.process_died;
 }
 
+void Timeline::fixture_started(const FixtureRun& fixture, double at) {
+  fixtures_.push_back(FixtureSlice{fixture.name, fixture.phase, false, at, -1});
+}
+
+// Fixture commands run one at a time: this one ends the last one started.
+void Timeline::fixture_finished(const FixtureRun& fixture, double at) {
+  if (fixtures_.empty() || fixtures_.back().stop >= 0) return;
+  fixtures_.back().failed = fixture.failed;
+  fixtures_.back().stop = at;
+}
 
 }  // namespace ptest

@@ -98,6 +98,23 @@ void add_process(TraceWriter& trace, const Manifest& manifest, const Timeline& t
   if (process.died) trace.instant("worker restart", "restart", worker, stop);
 }
 
+// The run loop runs fixtures itself, not on a worker, and a cleanup may run
+// while the worker whose case needed it last still runs its process: their
+// own track, after the workers'.
+void add_fixtures(TraceWriter& trace, const Timeline& timeline, int tid) {
+  if (timeline.fixtures().empty()) return;
+  trace.metadata("thread_name", tid, "name", "fixtures");
+  trace.metadata("thread_sort_index", tid, "sort_index", tid);
+  for (const FixtureSlice& fixture : timeline.fixtures()) {
+    const char* phase = fixture.phase == FixturePhase::setup ? "setup" : "cleanup";
+    std::string args = "{\"fixture\":";
+    append_json_string(args, fixture.name);
+    args += std::string(",\"phase\":\"") + phase + "\",\"failed\":" + (fixture.failed ? "true" : "false") + "}";
+    const double stop = fixture.stop < 0 ? timeline.wall() : fixture.stop;
+    trace.slice(fixture.name + " " + phase, "fixture", tid, fixture.start, std::max(stop, fixture.start), args);
+  }
+}
+
 }  // namespace
 
 std::string trace_json(const Manifest& manifest, const Timeline& timeline) {
@@ -110,6 +127,7 @@ std::string trace_json(const Manifest& manifest, const Timeline& timeline) {
     trace.metadata("thread_sort_index", tid, "sort_index", tid);
     for (const ProcessSlice& process : workers[worker]) add_process(trace, manifest, timeline, tid, process);
   }
+  add_fixtures(trace, timeline, static_cast<int>(workers.size()));
   return trace.finish();
 }
 

@@ -116,3 +116,41 @@ TEST(TraceReport, ABatchOfStolenWorkIsMarkedOnTheThiefsTrackWhereItStarted) {
   EXPECT_FALSE(processes[0]["args"].contains("stolen_from"));
   EXPECT_EQ(processes[1]["args"]["stolen_from"], "gw0");
 }
+
+TEST(TraceReport, FixturesAreSlicesOnATrackOfTheirOwnAfterTheWorkers) {
+  const Manifest manifest = sample_run_manifest();
+  Timeline timeline;
+  timeline.run_started(RunStart{1, 2, "load", "u"});
+  timeline.fixture_started(FixtureRun{"db", FixturePhase::setup, false}, 0);
+  timeline.fixture_finished(FixtureRun{"db", FixturePhase::setup, false}, 0.2);
+  timeline.batch_started(Batch{0, 0, {0}, {}}, 0.2);
+  timeline.batch_finished(BatchFinished{0, {}, false}, 0.7);
+  timeline.fixture_started(FixtureRun{"db", FixturePhase::cleanup, false}, 0.7);
+  timeline.fixture_finished(FixtureRun{"db", FixturePhase::cleanup, false}, 0.75);
+  timeline.fixture_started(FixtureRun{"cache", FixturePhase::setup, false}, 0.8);
+  timeline.fixture_finished(FixtureRun{"cache", FixturePhase::setup, true}, 0.9);
+  timeline.run_finished(RunSummary{});
+  const json trace = json::parse(trace_json(manifest, timeline));
+  const std::vector<json> names = events_where(trace, "name", "thread_name");
+  ASSERT_EQ(names.size(), 3u);
+  EXPECT_EQ(names[2]["tid"], 2);
+  EXPECT_EQ(names[2]["args"]["name"], "fixtures");
+  const std::vector<json> fixtures = events_where(trace, "cat", "fixture");
+  ASSERT_EQ(fixtures.size(), 3u);
+  EXPECT_EQ(fixtures[0]["name"], "db setup");
+  EXPECT_EQ(fixtures[0]["ph"], "X");
+  EXPECT_EQ(fixtures[0]["tid"], 2);
+  EXPECT_EQ(fixtures[0]["ts"], 0);
+  EXPECT_EQ(fixtures[0]["dur"], 200000);
+  EXPECT_EQ(fixtures[0]["args"], (json{{"fixture", "db"}, {"phase", "setup"}, {"failed", false}}));
+  EXPECT_EQ(fixtures[1]["name"], "db cleanup");
+  EXPECT_EQ(fixtures[1]["ts"], 700000);
+  EXPECT_EQ(fixtures[2]["name"], "cache setup");
+  EXPECT_EQ(fixtures[2]["args"]["failed"], true);
+}
+
+TEST(TraceReport, ARunWithoutFixturesHasNoFixturesTrack) {
+  EXPECT_TRUE(events_where(sample_trace(), "cat", "fixture").empty());
+  for (const json& name : events_where(sample_trace(), "name", "thread_name"))
+    EXPECT_NE(name["args"]["name"], "fixtures");
+}
