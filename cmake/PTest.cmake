@@ -167,7 +167,7 @@ in ``PTestHelpers.cmake``, next to this file.
   Settings for every case that carries a marker, under CTest and the runner
   alike::
 
-    ptest_marker_defaults(<marker> [TIMEOUT <seconds>] [RERUNS <count>])
+    ptest_marker_defaults(<marker> [TIMEOUT <seconds>] [RERUNS <count>] [SLOW <seconds>])
 
   Call it before the ``ptest_discover_tests()`` calls it should affect.
 
@@ -186,7 +186,14 @@ in ``PTestHelpers.cmake``, next to this file.
     per-test retry, so under ``ctest`` it does nothing: ``ctest --repeat
     until-pass:<n>`` retries every test instead, and records a plain pass.
 
-  At least one of the two is needed.
+  ``SLOW <seconds>``
+    The runner announces a case with the marker each time it has run
+    another ``<seconds>`` (``SLOW [> 120s] <id>``), instead of every
+    ``ptest --slow`` seconds; ``--slow 0`` still silences every case. With
+    several such markers on a case, the largest wins. A positive number.
+    Runner only: nothing in CTest maps to it.
+
+  At least one of the three is needed.
 #]=======================================================================]
 
 #[=======================================================================[.rst:
@@ -250,6 +257,9 @@ private; registration order is kept wherever it matters.
 ``_PTEST_MARKER_RERUNS_<marker>``
   A marker's ``ptest_marker_defaults(... RERUNS)``, copied likewise.
 
+``_PTEST_MARKER_SLOW_<marker>``
+  A marker's ``ptest_marker_defaults(... SLOW)``, copied likewise.
+
 ``_PTEST_FIXTURES``
   The declared fixtures, in order.
 
@@ -310,8 +320,9 @@ function(ptest_discover_tests target)
 
   _ptest_marker_defaults_json(marker_timeouts TIMEOUT "${arg_MARKERS}" "${_blocks_MARK_NAMES}")
   _ptest_marker_defaults_json(marker_reruns RERUNS "${arg_MARKERS}" "${_blocks_MARK_NAMES}")
+  _ptest_marker_defaults_json(marker_slow SLOW "${arg_MARKERS}" "${_blocks_MARK_NAMES}")
   _ptest_spec_json(spec_json "${target}" "${_blocks_MARK_JSON}" "${_blocks_GROUP_JSON}" "${marker_timeouts}"
-                   "${marker_reruns}")
+                   "${marker_reruns}" "${marker_slow}")
   _ptest_write_spec("${target}" "${spec_json}")
   if(arg_DISCOVERY_MODE STREQUAL "POST_BUILD")
     _ptest_discover_post_build("${target}" "${spec_json}")
@@ -354,7 +365,9 @@ function(ptest_add_test)
   endif()
   _ptest_marker_defaults_json(marker_timeouts TIMEOUT "${arg_MARKERS}" "")
   _ptest_marker_defaults_json(marker_reruns RERUNS "${arg_MARKERS}" "")
-  _ptest_spec_json(spec_json "${arg_NAME}" "[]" "${groups}" "${marker_timeouts}" "${marker_reruns}")
+  _ptest_marker_defaults_json(marker_slow SLOW "${arg_MARKERS}" "")
+  _ptest_spec_json(spec_json "${arg_NAME}" "[]" "${groups}" "${marker_timeouts}" "${marker_reruns}"
+                   "${marker_slow}")
   _ptest_write_spec("${arg_NAME}" "${spec_json}")
   _ptest_add_plain_test("${arg_NAME}" "${spec_json}")
   _ptest_remember_target("${arg_NAME}")
@@ -379,13 +392,15 @@ function(ptest_markers)
 endfunction()
 
 function(ptest_marker_defaults marker)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT;RERUNS" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT;RERUNS;SLOW" "")
   if(arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "ptest_marker_defaults(): unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' (keywords: TIMEOUT, RERUNS)")
+    message(FATAL_ERROR "ptest_marker_defaults(): unknown argument(s) '${arg_UNPARSED_ARGUMENTS}' "
+                        "(keywords: TIMEOUT, RERUNS, SLOW)")
   endif()
   _ptest_require_registered("ptest_marker_defaults()" "${marker}")
-  if(NOT DEFINED arg_TIMEOUT AND NOT DEFINED arg_RERUNS)
-    message(FATAL_ERROR "ptest_marker_defaults(): give TIMEOUT <seconds>, RERUNS <count> or both")
+  if(NOT DEFINED arg_TIMEOUT AND NOT DEFINED arg_RERUNS AND NOT DEFINED arg_SLOW)
+    message(FATAL_ERROR "ptest_marker_defaults(): give at least one of TIMEOUT <seconds>, RERUNS <count>, "
+                        "SLOW <seconds>")
   endif()
   if(DEFINED arg_TIMEOUT)
     if(NOT arg_TIMEOUT MATCHES "^[0-9]+(\\.[0-9]+)?$")
@@ -398,6 +413,13 @@ function(ptest_marker_defaults marker)
       message(FATAL_ERROR "ptest_marker_defaults(): RERUNS '${arg_RERUNS}' is not a whole number from 0")
     endif()
     set_property(GLOBAL PROPERTY _PTEST_MARKER_RERUNS_${marker} "${arg_RERUNS}")
+  endif()
+  if(DEFINED arg_SLOW)
+    # Positive: "never announce" is the run's to say (--slow 0), not a marker's.
+    if(NOT arg_SLOW MATCHES "^[0-9]+(\\.[0-9]+)?$" OR arg_SLOW EQUAL 0)
+      message(FATAL_ERROR "ptest_marker_defaults(): SLOW '${arg_SLOW}' is not a positive number of seconds")
+    endif()
+    set_property(GLOBAL PROPERTY _PTEST_MARKER_SLOW_${marker} "${arg_SLOW}")
   endif()
 endfunction()
 

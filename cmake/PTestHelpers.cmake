@@ -307,8 +307,8 @@ macro(_ptest_target_files target)
 endmacro()
 
 # The JSON members "<marker>": <value> of the target's markers (from
-# MARKERS and from MARK blocks) that have a default `setting` (TIMEOUT or
-# RERUNS, from ptest_marker_defaults()).
+# MARKERS and from MARK blocks) that have a default `setting` (TIMEOUT,
+# RERUNS or SLOW, from ptest_marker_defaults()).
 function(_ptest_marker_defaults_json out setting markers mark_names)
   set(values "")
   foreach(marker IN LISTS markers mark_names)
@@ -325,8 +325,8 @@ endfunction()
 # The JSON of `target`'s spec, which `ptest discover` reads: the settled
 # arg_* variables of the calling ptest_discover_tests(), the JSON arrays of
 # its MARK (`marks`) and GROUP (`groups`) blocks, and the JSON members of its
-# markers' default timeouts and reruns.
-function(_ptest_spec_json out target marks groups marker_timeouts marker_reruns)
+# markers' default timeouts, reruns and slow periods.
+function(_ptest_spec_json out target marks groups marker_timeouts marker_reruns marker_slow)
   _ptest_target_files("${target}")
   _ptest_json_string(j_target "${target}")
   if(DEFINED arg_EXECUTABLE)  # ptest_add_test(): the COMMAND's first word
@@ -370,6 +370,7 @@ function(_ptest_spec_json out target marks groups marker_timeouts marker_reruns)
   \"timeout\": ${arg_TIMEOUT},
   \"marker_timeouts\": {${marker_timeouts}},
   \"marker_reruns\": {${marker_reruns}},
+  \"marker_slow\": {${marker_slow}},
   \"discovery_timeout\": ${arg_DISCOVERY_TIMEOUT},
   \"ctest_mode\": \"${arg_CTEST_MODE}\",
   \"strict\": ${j_strict},

@@ -108,6 +108,14 @@ class ConfigureErrors(unittest.TestCase):
         self.assert_configure_fails("timeout", "ptest_discover_tests(t TIMEOUT soon)",
                                     "TIMEOUT 'soon' is not a number of seconds")
 
+    def test_bad_marker_slow_period(self):
+        for name, value in (("marker-slow", "soon"), ("marker-slow-zero", "0")):
+            source = write_project(name, "ptest_marker_defaults(slow SLOW %s)" % value)
+            status, output = e2e.configure(source, os.path.join(source, "build"), expect_ok=False)
+            self.assertNotEqual(status, 0, output)
+            self.assertIn("ptest_marker_defaults(): SLOW '%s' is not a positive number of seconds" % value,
+                          " ".join(output.split()))
+
     def test_unregistered_marker(self):
         self.assert_configure_fails("unregistered", "ptest_discover_tests(t MARKERS smok)",
                                     "marker 'smok' is not registered; did you mean 'smoke'?")

@@ -1,7 +1,8 @@
 """ptest_add_fixture(): a setup that runs once before the cases that need it,
 whatever the number of workers, exports variables to them, and a cleanup
-after the last one; a failed setup fails its cases and is still cleaned up.
-The same declaration works under CTest as FIXTURES_SETUP/REQUIRED/CLEANUP."""
+after the last one; a failed setup fails its cases and is still cleaned up;
+--trace draws each command on a track of its own. The same declaration works under CTest as FIXTURES_SETUP/REQUIRED/CLEANUP."""
+import json
 import os
 import unittest
 
@@ -44,6 +45,29 @@ class Fixtures(unittest.TestCase):
             self.assertIn("cannot reach the server", cases["broken_tests::" + name]["message"])
             self.assertEqual(cases["plain_tests::" + name]["outcome"], "passed")
         self.assertEqual(self.read_log(), ["broken-cleanup"])
+
+    def test_the_trace_draws_each_setup_and_cleanup_on_a_fixtures_track(self):
+        trace_path = os.path.join(self.build, "trace.json")
+        status, output = e2e.ptest(self.build, "-n", "2", "--trace", trace_path, "db_tests::*", "broken_tests::*")
+        self.assertEqual(status, 1, output)  # broken's setup fails its cases
+        with open(trace_path) as f:
+            events = json.load(f)["traceEvents"]
+        tracks = {e["tid"]: e["args"]["name"] for e in events if e.get("name") == "thread_name"}
+        self.assertEqual(tracks, {0: "gw0", 1: "gw1", 2: "fixtures"})
+        fixtures = [e for e in events if e.get("cat") == "fixture"]
+        self.assertEqual(sorted(f["name"] for f in fixtures),
+                         ["broken cleanup", "broken setup", "database cleanup", "database setup"])
+        for fixture in fixtures:
+            self.assertEqual((fixture["ph"], fixture["tid"]), ("X", 2))
+            self.assertGreaterEqual(fixture["dur"], 0)
+        by_name = {f["name"]: f for f in fixtures}
+        self.assertEqual(by_name["broken setup"]["args"], {"fixture": "broken", "phase": "setup", "failed": True})
+        self.assertEqual(by_name["database setup"]["args"], {"fixture": "database", "phase": "setup", "failed": False})
+        db_processes = [e for e in events if e.get("cat") == "process" and e["name"] == "db_tests"]
+        self.assertTrue(db_processes, events)
+        setup = by_name["database setup"]
+        self.assertLessEqual(setup["ts"] + setup["dur"], min(p["ts"] for p in db_processes))  # before its cases
+        self.assertGreaterEqual(by_name["database cleanup"]["ts"], setup["ts"] + setup["dur"])
 
     def test_ctest_runs_the_same_fixture_around_the_same_cases(self):
         tests = e2e.ctest_tests(self.build)

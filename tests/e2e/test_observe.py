@@ -1,8 +1,9 @@
 """Seeing a run: the live status line on a real pseudo-terminal (and none
 in a pipe, under TERM=dumb or with --progress none), colours and NO_COLOR /
-CLICOLOR_FORCE, slow-case warnings, the per-worker section and --durations,
+CLICOLOR_FORCE, slow-case warnings (and a marker's own slow period), the
+per-worker section and --durations,
 the --report-log stream (also when the runner is killed), the --trace
-timeline, JUnit read by a real JUnit reader, and the bad paths and words
+timeline (with a steal marked), JUnit read by a real JUnit reader, and the bad paths and words
 refused before any test runs."""
 import json
 import os
@@ -290,6 +291,64 @@ class Observe(unittest.TestCase):
     def test_a_bad_progress_or_color_word_lists_the_choices(self):
         self.assert_refused(["--progress", "fancy"], "argument --progress 'fancy': expected bar, counter or none")
         self.assert_refused(["--color", "bad"], "argument --color 'bad': expected auto, always or never")
+
+
+class StealsInTheTrace(unittest.TestCase):
+    """-n 2 --dist worksteal with one long case among short ones: the worker
+    left with short cases runs out while the other is in the long case, and
+    the trace marks its steal."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.build = e2e.configure_and_build("worksteal", "worksteal")
+        cls.trace = os.path.join(cls.build, "trace.json")
+        cls.status, cls.output = e2e.ptest(cls.build, "-n", "2", "--dist", "worksteal", "--trace", cls.trace)
+
+    def test_the_thief_track_has_a_steal_where_its_process_of_stolen_work_starts(self):
+        self.assertEqual(self.status, 0, self.output)
+        with open(self.trace) as f:
+            events = json.load(f)["traceEvents"]
+        long_case = [e for e in events if e.get("cat") == "case" and e["name"] == "Long.Takes3s"][0]
+        thief = 1 - long_case["tid"]
+        steals = [e for e in events if e.get("cat") == "steal"]
+        self.assertTrue(steals, events)
+        for steal in steals:
+            self.assertEqual((steal["name"], steal["ph"]), ("steal", "i"))
+            self.assertEqual(steal["tid"], thief)
+            self.assertEqual(steal["args"]["from"], "gw%d" % long_case["tid"])
+        stolen = [e for e in events if e.get("cat") == "process" and "stolen_from" in e["args"]]
+        self.assertEqual(sorted((p["tid"], p["ts"]) for p in stolen), sorted((s["tid"], s["ts"]) for s in steals))
+        self.assertTrue(all(p["args"]["stolen_from"] == "gw%d" % long_case["tid"] for p in stolen), stolen)
+
+
+class MarkerSlowPeriod(unittest.TestCase):
+    """ptest_marker_defaults(integration SLOW 0.3): the project's word on a
+    marker's cases beats the run's --slow, and --slow 0 still silences all."""
+
+    MARKED = "slow_marker_tests::Integration.Takes1500ms"
+    UNMARKED = "slow_marker_tests::Unit.Takes1500ms"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.build = e2e.configure_and_build("slow_marker", "slow-marker")
+
+    def test_the_manifest_carries_the_period_only_for_the_marked_case(self):
+        cases = {case["id"]: case for case in e2e.manifest(self.build)["cases"]}
+        self.assertEqual(cases[self.MARKED]["slow"], 0.3)
+        self.assertNotIn("slow", cases[self.UNMARKED])
+
+    def test_the_marked_case_is_announced_after_its_own_period_under_a_long_slow(self):
+        status, output = e2e.ptest(self.build, "-n", "2", "--slow", "60")
+        self.assertEqual(status, 0, output)
+        self.assertIn("SLOW [> 0.3s] %s\n" % self.MARKED, output)
+        announced = [line for line in output.splitlines() if line.startswith("SLOW ")]
+        self.assertTrue(announced, output)
+        self.assertTrue(all(line.endswith(" " + self.MARKED) for line in announced), output)
+
+    def test_slow_zero_announces_not_even_the_marked_case(self):
+        status, output = e2e.ptest(self.build, "-n", "2", "--slow", "0")
+        self.assertEqual(status, 0, output)
+        self.assertNotIn("SLOW ", output)
 
 
 if __name__ == "__main__":

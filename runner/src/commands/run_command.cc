@@ -162,10 +162,15 @@ std::string new_testrun_uid() {
 }
 
 // The status line is redrawn a few times a second while cases run; slow
-// cases are announced within a second of their period.
-double tick_period(const RunOptions& options) {
+// cases are announced within a second of their period, the shortest of
+// --slow's and the cases' own (SLOW).
+double tick_period(const RunOptions& options, const Manifest& manifest, const std::vector<std::size_t>& runnable) {
   if (options.verbosity >= 0 && live_progress(options.progress, terminal_facts_of_stdout())) return 0.1;
-  return options.slow > 0 ? std::min(1.0, options.slow / 4) : 0;
+  if (options.slow <= 0) return 0;
+  double shortest = options.slow;
+  for (std::size_t index : runnable)
+    if (manifest.cases[index].slow > 0) shortest = std::min(shortest, manifest.cases[index].slow);
+  return std::min(1.0, shortest / 4);
 }
 
 ProcessExecutorOptions process_executor_options(int workers, const ScratchDirectories& scratch) {
@@ -344,7 +349,7 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
   ScratchDirectories scratch(workers);
   ProcessExecutorOptions executor_options = process_executor_options(workers, scratch);
   if (order.seed) executor_options.gtest_random_seed = gtest_random_seed(*order.seed);
-  executor_options.tick_period = tick_period(options);
+  executor_options.tick_period = tick_period(options, manifest, cases.runnable);
   const LeakSetup leak_setup(options, executor_options.testrun_uid);  // outlives the executor
   executor_options.leaks = leak_setup.options();
   ProcessExecutor executor(manifest, executor_options);

@@ -107,6 +107,7 @@ DiscoverySpec read_discovery_spec(const std::string& path) {
     spec.timeout = document.value("timeout", 0.0);
     spec.marker_timeouts = document.value("marker_timeouts", std::map<std::string, double>{});
     spec.marker_reruns = document.value("marker_reruns", std::map<std::string, int>{});
+    spec.marker_slow = document.value("marker_slow", std::map<std::string, double>{});
     spec.discovery_timeout = document.value("discovery_timeout", 5.0);
     spec.ctest_runs_runner = document.value("ctest_mode", std::string("CASES")) == "RUNNER";
     spec.strict = document.value("strict", false);
@@ -162,6 +163,9 @@ Manifest build_fragment(const DiscoverySpec& spec, const std::vector<ListedCase>
     for (const std::string& marker : test_case.markers)  // the most reruns of its markers'
       if (auto it = spec.marker_reruns.find(marker); it != spec.marker_reruns.end())
         test_case.reruns = std::max(test_case.reruns, it->second);
+    for (const std::string& marker : test_case.markers)  // the longest slow period of its markers'
+      if (auto it = spec.marker_slow.find(marker); it != spec.marker_slow.end())
+        test_case.slow = std::max(test_case.slow, it->second);
     for (const GroupRule& rule : spec.groups)
       if (any_match(rule.patterns, found.name)) {
         test_case.group = rule.name;

@@ -31,6 +31,7 @@ struct DiscoverySpec {
   double timeout = 0;
   std::map<std::string, double> marker_timeouts;  // ptest_marker_defaults(): replace `timeout`
   std::map<std::string, int> marker_reruns;       // ptest_marker_defaults(... RERUNS)
+  std::map<std::string, double> marker_slow;      // ptest_marker_defaults(... SLOW): the case's slow period
   double discovery_timeout = 5;
   bool ctest_runs_runner = false;  // CTEST_MODE RUNNER: a ctest test per marker set, each running ptest
   bool strict = false;  // STRICT: a binary that is not GoogleTest fails the build instead of running plain

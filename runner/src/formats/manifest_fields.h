@@ -20,19 +20,20 @@
 namespace ptest::manifest_fields {
 
 enum class Kind {
-  schema_version,   // the integer kManifestSchemaVersion; kept in no member
-  string,           // a string
-  nullable_string,  // a string; null is read as "" (and "" written as "")
-  optional_string,  // a string, or null for none: null is read as "", "" is written as null
-  line,             // an integer >= 0 (a number is cut to one), at most 1e9: a line number or a count
-  seconds,          // a number >= 0
-  flag,             // true or false
-  framework,        // "gtest", "plain", "catch2" or "doctest" (framework_name, parse_framework)
-  target_name,      // the name of a target, kept as its index in Manifest::targets
-  strings,          // an array of strings, in order
-  marker_set,       // an array of strings, kept sorted without duplicates (normalise_markers)
-  string_map,       // an object of strings, in file order
-  objects,          // an array of objects, each read and written with its own table
+  schema_version,    // the integer kManifestSchemaVersion; kept in no member
+  string,            // a string
+  nullable_string,   // a string; null is read as "" (and "" written as "")
+  optional_string,   // a string, or null for none: null is read as "", "" is written as null
+  line,              // an integer >= 0 (a number is cut to one), at most 1e9: a line number or a count
+  seconds,           // a number >= 0
+  optional_seconds,  // a number >= 0, or absent for none: kept as 0, and 0 is not written
+  flag,              // true or false
+  framework,         // "gtest", "plain", "catch2" or "doctest" (framework_name, parse_framework)
+  target_name,       // the name of a target, kept as its index in Manifest::targets
+  strings,           // an array of strings, in order
+  marker_set,        // an array of strings, kept sorted without duplicates (normalise_markers)
+  string_map,        // an object of strings, in file order
+  objects,           // an array of objects, each read and written with its own table
 };
 
 enum class Need { optional, required };
@@ -75,7 +76,7 @@ struct Field {
     return k == Kind::string || k == Kind::nullable_string || k == Kind::optional_string;
   }
   static constexpr bool fits(Kind k, int*) { return k == Kind::line; }
-  static constexpr bool fits(Kind k, double*) { return k == Kind::seconds; }
+  static constexpr bool fits(Kind k, double*) { return k == Kind::seconds || k == Kind::optional_seconds; }
   static constexpr bool fits(Kind k, bool*) { return k == Kind::flag; }
   static constexpr bool fits(Kind k, Framework*) { return k == Kind::framework; }
   static constexpr bool fits(Kind k, std::size_t*) { return k == Kind::target_name; }
@@ -136,6 +137,7 @@ struct Table<TestCase> {
       {"timeout", Kind::seconds, Need::optional, &TestCase::timeout},
       {"disabled", Kind::flag, Need::optional, &TestCase::disabled},
       {"reruns", Kind::line, Need::optional, &TestCase::reruns},
+      {"slow", Kind::optional_seconds, Need::optional, &TestCase::slow},
   };
 };
 

@@ -113,7 +113,8 @@ class ManifestReader : public json::json_sax_t {
       case Kind::optional_string:
       case Kind::target_name: return "expected a string";
       case Kind::line:
-      case Kind::seconds: return "expected a number >= 0";
+      case Kind::seconds:
+      case Kind::optional_seconds: return "expected a number >= 0";
       case Kind::flag: return "expected true or false";
       case Kind::framework: return "expected \"gtest\", \"plain\", \"catch2\" or \"doctest\"";
       case Kind::strings:
@@ -227,6 +228,7 @@ class ManifestReader : public json::json_sax_t {
         object.*std::get<int Object::*>(field.member) = static_cast<int>(value.number);
         return nullptr;
       case Kind::seconds:
+      case Kind::optional_seconds:
         if (value.type != Value::Type::number || value.number < 0) return expected(field.kind);
         object.*std::get<double Object::*>(field.member) = value.number;
         return nullptr;

@@ -27,7 +27,8 @@ ordered field_json(const Field<Object>& field, const Object& object, const Manif
       return text.empty() ? ordered(nullptr) : ordered(text);
     }
     case Kind::line: return object.*std::get<int Object::*>(field.member);
-    case Kind::seconds: return object.*std::get<double Object::*>(field.member);
+    case Kind::seconds:
+    case Kind::optional_seconds: return object.*std::get<double Object::*>(field.member);
     case Kind::flag: return object.*std::get<bool Object::*>(field.member);
     case Kind::framework: return framework_name(object.*std::get<Framework Object::*>(field.member));
     case Kind::target_name: return manifest.targets.at(object.*std::get<std::size_t Object::*>(field.member)).name;
@@ -53,11 +54,18 @@ ordered field_json(const Field<Object>& field, const Object& object, const Manif
   return nullptr;
 }
 
+// An optional number that is not set is left out, so that a manifest
+// carries such a field only for the cases that have one.
+template <class Object>
+bool written(const Field<Object>& field, const Object& object) {
+  return field.kind != Kind::optional_seconds || object.*std::get<double Object::*>(field.member) > 0;
+}
+
 template <class Object>
 ordered object_json(const Object& object, const Manifest& manifest) {
   ordered json = ordered::object();
   for (const Field<Object>& field : Table<Object>::fields)
-    json[std::string(field.key)] = field_json(field, object, manifest);
+    if (written(field, object)) json[std::string(field.key)] = field_json(field, object, manifest);
   return json;
 }
 

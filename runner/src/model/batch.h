@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +15,9 @@ struct Batch {
   std::size_t target = 0;          // index into Manifest::targets
   std::vector<std::size_t> cases;  // indices into Manifest::cases, in run order
   std::vector<std::pair<std::string, std::string>> environment;  // added by fixtures
+  // worksteal: the worker whose queue this batch's cases were just stolen
+  // from (the first batch after a steal); empty: its own work.
+  std::optional<int> stolen_from = std::nullopt;
 };
 
 }  // namespace ptest

@@ -60,6 +60,7 @@ struct TestCase {
   double timeout = 0;                // seconds; 0: none
   bool disabled = false;             // DISABLED_ cases are listed, never run
   int reruns = 0;                    // how often a failed attempt runs again (RERUNS, --reruns)
+  double slow = 0;                   // seconds: its own slow period (SLOW), beating --slow; 0: --slow's
   std::size_t target = 0;            // index into Manifest::targets
 };
 

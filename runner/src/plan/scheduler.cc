@@ -5,6 +5,7 @@
 #include <numeric>
 #include <string>
 #include <unordered_set>
+#include <utility>
 
 #include "plan/work_units.h"
 
@@ -42,6 +43,7 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   if (!options_.fixed_batches.empty()) {
     for (const auto& batches : options_.fixed_batches) fixed_.emplace_back(batches.begin(), batches.end());
     hands_.resize(fixed_.size());
+    stolen_from_.resize(fixed_.size());
     return;
   }
   std::vector<Unit> units = make_units(selected);
@@ -54,6 +56,7 @@ Scheduler::Scheduler(const std::vector<TestCase>& cases, const std::vector<std::
   int workers = options_.mode == DistMode::no ? 1 : std::max(1, options_.workers);
   workers = std::max(1, std::min<int>(workers, static_cast<int>(units.size())));
   hands_.resize(static_cast<std::size_t>(workers));
+  stolen_from_.resize(static_cast<std::size_t>(workers));
   const std::size_t first_short = order_by_history(units);
   distribute(std::move(units), first_short);
 }
@@ -261,8 +264,9 @@ double Scheduler::estimated_load(const Queue& queue) const {
 // Takes from the back of the queue with the most estimated work (under LPT
 // the shortest units; without a history the ones furthest from its owner)
 // about half of that work, at least one unit.
-bool Scheduler::steal_into(int worker) {
+std::optional<int> Scheduler::steal_into(int worker) {
   Queue* victim = nullptr;
+  int victim_worker = -1;
   std::pair<double, std::size_t> most{-1, 0};
   for (std::size_t q = 0; q < queues_.size(); ++q) {
     Queue& candidate = queues_[q];
@@ -271,15 +275,16 @@ bool Scheduler::steal_into(int worker) {
     if (load > most) {
       most = load;
       victim = &candidate;
+      victim_worker = static_cast<int>(q);
     }
   }
-  if (!victim) return false;
+  if (!victim) return std::nullopt;
   const bool by_time = most.first > 0;
   const double half_seconds = most.first / 2;
   // A steal saves at most half the victim's work and costs the thief a
   // process start: with less work left than that, the thief stays idle.
   const std::optional<std::size_t> victim_target = victim->units.back().target;
-  if (by_time && startup_weighs(victim_target) && half_seconds <= startup_cost(victim_target)) return false;
+  if (by_time && startup_weighs(victim_target) && half_seconds <= startup_cost(victim_target)) return std::nullopt;
   Queue& into = queues_[static_cast<std::size_t>(worker)];
   const std::size_t half_units = (victim->units.size() + 1) / 2;
   double stolen_seconds = 0;
@@ -304,14 +309,18 @@ bool Scheduler::steal_into(int worker) {
     return a.target.value_or(SIZE_MAX) < b.target.value_or(SIZE_MAX);
   });
   for (auto it = stolen.rbegin(); it != stolen.rend(); ++it) push(into, std::move(*it), true);
-  return true;
+  return victim_worker;
 }
 
 // Moves units from the worker's queue into its hand: at least one, then
 // more of the same target while their estimated time fits the budget.
 void Scheduler::fill_hand(int worker) {
   Queue& queue = queue_of(worker);
-  if (queue.units.empty() && !(queues_.size() > 1 && steal_into(worker))) return;
+  if (queue.units.empty()) {
+    const std::optional<int> victim = queues_.size() > 1 ? steal_into(worker) : std::nullopt;
+    if (!victim) return;
+    stolen_from_[static_cast<std::size_t>(worker)] = victim;
+  }
   std::deque<std::size_t>& hand = hands_[static_cast<std::size_t>(worker)];
   auto take = [&] {
     Unit unit = pop(queue, true);
@@ -419,6 +428,7 @@ std::optional<Batch> Scheduler::next_batch(int worker) {
     batch.cases.push_back(hand.front());
     hand.pop_front();
   }
+  batch.stolen_from = std::exchange(stolen_from_[static_cast<std::size_t>(worker)], std::nullopt);
   return batch;
 }
 

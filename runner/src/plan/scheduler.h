@@ -127,7 +127,7 @@ class Scheduler {
   Unit remove(Queue& queue, std::size_t at);
   Queue& queue_of(int worker);
   double estimated_load(const Queue& queue) const;
-  bool steal_into(int worker);
+  std::optional<int> steal_into(int worker);
   void fill_hand(int worker);
   std::optional<Batch> next_fixed_batch(int worker);
   std::optional<double> estimate(std::size_t case_index) const;
@@ -155,6 +155,7 @@ class Scheduler {
   SchedulerOptions options_;
   std::vector<Queue> queues_;                   // per worker (worksteal) or one shared
   std::vector<std::deque<std::size_t>> hands_;  // per worker: taken, not yet batched
+  std::vector<std::optional<int>> stolen_from_;  // per worker: the victim of its last steal, until batched
   std::deque<Unit> serial_;                      // units with a serial case, run last, alone
   std::vector<std::deque<std::vector<std::size_t>>> fixed_;  // per worker, with fixed_batches
   bool repeats_cases_ = false;  // a case is selected more than once (--count)

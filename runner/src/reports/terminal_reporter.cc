@@ -164,18 +164,21 @@ void TerminalReporter::show_progress(bool force) {
   progress_shown_ = true;
 }
 
-// nextest's slow period: a line per period that a case keeps running.
+// nextest's slow period: a line per period that a case keeps running. A
+// case's own period (its markers' SLOW) beats the run's; a run without one
+// (--slow 0) announces nothing.
 void TerminalReporter::announce_slow_cases(double now) {
   if (options_.slow_period <= 0) return;
   for (std::size_t worker = 0; worker < running_.size(); ++worker) {
     Running& running = running_[worker];
     if (!running.test_case) continue;
-    const int periods = static_cast<int>((now - running.since) / options_.slow_period);
+    const double period = running.test_case->slow > 0 ? running.test_case->slow : options_.slow_period;
+    const int periods = static_cast<int>((now - running.since) / period);
     if (periods <= running.periods_announced) continue;
     running.periods_announced = periods;
     clear_progress();
     std::fprintf(options_.out, "%sSLOW%s [> %gs] %s\n", options_.color ? "\033[33m" : "",
-                 options_.color ? "\033[0m" : "", periods * options_.slow_period, running.test_case->id.c_str());
+                 options_.color ? "\033[0m" : "", periods * period, running.test_case->id.c_str());
     std::fflush(options_.out);
   }
 }

@@ -40,7 +40,8 @@ struct TerminalOptions {
   std::size_t width = 80;
   std::vector<double> expected_durations;
   // Announce a case running longer than this, once per period ("SLOW [> 60s]
-  // id"), on a terminal or not; 0: never.
+  // id"), on a terminal or not; a case's own `slow` replaces it; 0: never,
+  // for any case.
   double slow_period = 0;
 };
 

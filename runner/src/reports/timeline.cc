@@ -16,6 +16,7 @@ void Timeline::batch_started(const Batch& batch, double at) {
   ProcessSlice slice;
   slice.target = batch.target;
   slice.start = at;
+  slice.stolen_from = batch.stolen_from;
   slices_of(batch.worker).push_back(std::move(slice));
 }
 
@@ -41,6 +42,17 @@ void Timeline::batch_finished(const BatchFinished& finished, double at) {
   if (slices.empty() || slices.back().stop >= 0) return;
   slices.back().stop = at;
   slices.back().died = finished.process_died;
+}
+
+void Timeline::fixture_started(const FixtureRun& fixture, double at) {
+  fixtures_.push_back(FixtureSlice{fixture.name, fixture.phase, false, at, -1});
+}
+
+// Fixture commands run one at a time: this one ends the last one started.
+void Timeline::fixture_finished(const FixtureRun& fixture, double at) {
+  if (fixtures_.empty() || fixtures_.back().stop >= 0) return;
+  fixtures_.back().failed = fixture.failed;
+  fixtures_.back().stop = at;
 }
 
 }  // namespace ptest

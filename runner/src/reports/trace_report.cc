@@ -44,11 +44,14 @@ class TraceWriter {
             ",\"args\":" + args + "}";
   }
 
-  void instant(const char* name, const char* category, int tid, double at) {
+  // An instant on one track; `args`, if not empty, the JSON text of its arguments object.
+  void instant(const char* name, const char* category, int tid, double at, const std::string& args = "") {
     begin();
     out_ += "{\"name\":\"" + std::string(name) + "\",\"cat\":\"" + category +
             "\",\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":" + std::to_string(tid) +
-            ",\"ts\":" + std::to_string(micros(at)) + "}";
+            ",\"ts\":" + std::to_string(micros(at));
+    if (!args.empty()) out_ += ",\"args\":" + args;
+    out_ += "}";
   }
 
   std::string finish() { return out_ + "\n]}\n"; }
@@ -76,9 +79,12 @@ std::string case_args(const TestCase& test_case, const CaseResult& result) {
 void add_process(TraceWriter& trace, const Manifest& manifest, const Timeline& timeline, int worker,
                  const ProcessSlice& process) {
   const double stop = process.stop < 0 ? timeline.wall() : process.stop;
+  const std::string victim = process.stolen_from ? "\"" + worker_name(*process.stolen_from) + "\"" : "";
   trace.slice(manifest.targets[process.target].name, "process", worker, process.start, stop,
               "{\"cases\":" + std::to_string(process.results.size()) +
-                  ",\"died\":" + (process.died ? "true" : "false") + "}");
+                  ",\"died\":" + (process.died ? "true" : "false") +
+                  (victim.empty() ? "" : ",\"stolen_from\":" + victim) + "}");
+  if (!victim.empty()) trace.instant("steal", "steal", worker, process.start, "{\"from\":" + victim + "}");
   for (std::size_t index : process.results) {
     const CaseResult& result = timeline.results()[index];
     const TestCase& test_case = manifest.cases[result.case_index];
@@ -90,6 +96,23 @@ void add_process(TraceWriter& trace, const Manifest& manifest, const Timeline& t
     trace.slice(test_case.name, "case", worker, case_start, case_stop, case_args(test_case, result));
   }
   if (process.died) trace.instant("worker restart", "restart", worker, stop);
+}
+
+// The run loop runs fixtures itself, not on a worker, and a cleanup may run
+// while the worker whose case needed it last still runs its process: their
+// own track, after the workers'.
+void add_fixtures(TraceWriter& trace, const Timeline& timeline, int tid) {
+  if (timeline.fixtures().empty()) return;
+  trace.metadata("thread_name", tid, "name", "fixtures");
+  trace.metadata("thread_sort_index", tid, "sort_index", tid);
+  for (const FixtureSlice& fixture : timeline.fixtures()) {
+    const char* phase = fixture.phase == FixturePhase::setup ? "setup" : "cleanup";
+    std::string args = "{\"fixture\":";
+    append_json_string(args, fixture.name);
+    args += std::string(",\"phase\":\"") + phase + "\",\"failed\":" + (fixture.failed ? "true" : "false") + "}";
+    const double stop = fixture.stop < 0 ? timeline.wall() : fixture.stop;
+    trace.slice(fixture.name + " " + phase, "fixture", tid, fixture.start, std::max(stop, fixture.start), args);
+  }
 }
 
 }  // namespace
@@ -104,6 +127,7 @@ std::string trace_json(const Manifest& manifest, const Timeline& timeline) {
     trace.metadata("thread_sort_index", tid, "sort_index", tid);
     for (const ProcessSlice& process : workers[worker]) add_process(trace, manifest, timeline, tid, process);
   }
+  add_fixtures(trace, timeline, static_cast<int>(workers.size()));
   return trace.finish();
 }
 

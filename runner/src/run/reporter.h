@@ -35,6 +35,16 @@ struct RunSummary {
   void count(Outcome outcome);
 };
 
+// A fixture's SETUP or CLEANUP command (ptest_add_fixture), which the run
+// loop runs itself, between its batches, not on a worker.
+enum class FixturePhase { setup, cleanup };
+
+struct FixtureRun {
+  std::string name;
+  FixturePhase phase = FixturePhase::setup;
+  bool failed = false;  // in fixture_finished: a setup that failed (its cases fail without running)
+};
+
 class Reporter {
  public:
   virtual ~Reporter() = default;
@@ -48,6 +58,10 @@ class Reporter {
   virtual void case_finished(const TestCase&, const CaseResult&) {}
   // The worker's process is gone, after its cases were reported.
   virtual void batch_finished(const BatchFinished& /*finished*/, double /*at*/) {}
+  // A fixture's command starts, and ends, `at` seconds since the run began;
+  // nothing else is reported in between.
+  virtual void fixture_started(const FixtureRun& /*fixture*/, double /*at*/) {}
+  virtual void fixture_finished(const FixtureRun& /*fixture*/, double /*at*/) {}
   virtual void run_finished(const RunSummary&) {}
   // Time passes (the executor's Tick, a few a second at most): for the
   // live status line and the slow-case warnings.
@@ -72,6 +86,12 @@ class Reporters : public Reporter {
   }
   void batch_finished(const BatchFinished& finished, double at) override {
     for (Reporter* r : reporters_) r->batch_finished(finished, at);
+  }
+  void fixture_started(const FixtureRun& fixture, double at) override {
+    for (Reporter* r : reporters_) r->fixture_started(fixture, at);
+  }
+  void fixture_finished(const FixtureRun& fixture, double at) override {
+    for (Reporter* r : reporters_) r->fixture_finished(fixture, at);
   }
   void run_finished(const RunSummary& summary) override {
     for (Reporter* r : reporters_) r->run_finished(summary);

@@ -10,6 +10,7 @@
 
 #include "plan/rerun_queue.h"
 #include "run/fixture_tracker.h"
+#include "run/reported_fixture_host.h"
 
 namespace ptest {
 
@@ -33,7 +34,8 @@ class RunLoop {
         executor_(executor),
         reporter_(reporter),
         options_(options),
-        fixtures_(manifest, scheduler.all_cases(), options.fixtures),
+        reported_fixtures_(options.fixtures, reporter, executor),
+        fixtures_(manifest, scheduler.all_cases(), options.fixtures ? &reported_fixtures_ : nullptr),
         reruns_(manifest.cases),
         busy_(static_cast<std::size_t>(scheduler.worker_count()), false),
         starting_(busy_.size()) {}
@@ -66,6 +68,7 @@ class RunLoop {
   Executor& executor_;
   Reporter& reporter_;
   const RunLoopOptions& options_;
+  ReportedFixtureHost reported_fixtures_;  // options_.fixtures, with reporter events around each command
   FixtureTracker fixtures_;
   RerunQueue reruns_;
   std::map<std::size_t, std::vector<CaseResult>> failed_attempts_;  // by case, of those that ran again

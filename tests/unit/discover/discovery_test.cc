@@ -158,6 +158,22 @@ TEST(Discovery, AMarkersRerunsApplyToItsCasesAndTheLargestWins) {
   EXPECT_EQ(build_fragment(spec(), listing()).cases[0].reruns, 0);
 }
 
+TEST(Discovery, AMarkersSlowPeriodAppliesToItsCasesAndTheLargestWins) {
+  DiscoverySpec with_slow = spec();
+  with_slow.marker_slow = {{"smoke", 0.3}, {"unit", 2}, {"slow", 120}};
+  const Manifest fragment = build_fragment(with_slow, listing());
+  EXPECT_DOUBLE_EQ(fragment.cases[0].slow, 2);    // smoke and unit
+  EXPECT_DOUBLE_EQ(fragment.cases[3].slow, 120);  // slow and unit
+  EXPECT_DOUBLE_EQ(build_fragment(spec(), listing()).cases[0].slow, 0);
+}
+
+TEST_F(SpecFile, MarkerSlowIsReadFromTheSpec) {
+  write(", \"marker_slow\": {\"integration\": 0.3}");
+  EXPECT_EQ(read_discovery_spec(path_).marker_slow, (std::map<std::string, double>{{"integration", 0.3}}));
+  write("");
+  EXPECT_TRUE(read_discovery_spec(path_).marker_slow.empty());
+}
+
 TEST(Discovery, MarkersTheFrameworkListedJoinTheSpecsOnes) {
   DiscoverySpec spec;
   spec.target.name = "shapes";

@@ -11,7 +11,8 @@ using ptest::testing::make_manifest;
 namespace {
 
 // A manifest with every field of every object, as manifest_to_json writes it:
-// compact, fields in a fixed order, an empty group as null.
+// compact, fields in a fixed order, an empty group as null, a `slow` only
+// where a case has one.
 const char* const kEveryField =
     R"({"schema_version":1,"markers":[{"name":"db","description":"needs the \"database\""}],)"
     R"("fixtures":[{"name":"db","setup":["/bin/db","up"],"cleanup":[],"working_directory":"/srv"}],)"
@@ -21,7 +22,7 @@ const char* const kEveryField =
     R"({"name":"script","framework":"plain","executable":"/b/check.sh","arguments":[],"working_directory":"",)"
     R"("environment":{},"fixtures":[],"launcher":[],"skip_return_code":77}],)"
     R"("cases":[{"id":"math::Arith.Adds","target":"math","name":"Arith.Adds","suite":"Arith",)"
-    R"("file":"/src/math_test.cc","line":6,"markers":["db","smoke"],"group":"g1","timeout":2.5,"disabled":false,"reruns":2},)"
+    R"("file":"/src/math_test.cc","line":6,"markers":["db","smoke"],"group":"g1","timeout":2.5,"disabled":false,"reruns":2,"slow":0.3},)"
     R"({"id":"script::check","target":"script","name":"check","suite":"","file":"","line":0,"markers":[],)"
     R"("group":null,"timeout":0.0,"disabled":true,"reruns":0}]})"
     "\n";
@@ -168,6 +169,8 @@ TEST(Manifest, ReadsAFieldOfEachKind) {
   EXPECT_DOUBLE_EQ(adds.timeout, 2.5);
   EXPECT_FALSE(adds.disabled);
   EXPECT_EQ(adds.reruns, 2);
+  EXPECT_DOUBLE_EQ(adds.slow, 0.3);
+  EXPECT_DOUBLE_EQ(manifest.cases[1].slow, 0);
   EXPECT_EQ(manifest.cases[1].target, 1u);
   EXPECT_EQ(manifest.cases[1].group, "");
   EXPECT_TRUE(manifest.cases[1].disabled);
@@ -175,6 +178,16 @@ TEST(Manifest, ReadsAFieldOfEachKind) {
 
 TEST(Manifest, WritesCompactJsonWithFieldsInAFixedOrder) {
   EXPECT_EQ(manifest_to_json(parse_manifest(kEveryField, "m.json")), kEveryField);
+}
+
+TEST(Manifest, ASlowPeriodIsWrittenOnlyForACaseThatHasOne) {
+  const Manifest zero = parse_manifest(with_case_fields(R"(, "slow": 0)"), "m.json");
+  EXPECT_DOUBLE_EQ(zero.cases[0].slow, 0);
+  EXPECT_EQ(manifest_to_json(zero).find("\"slow\""), std::string::npos) << manifest_to_json(zero);
+  Manifest set = zero;
+  set.cases[0].slow = 120;
+  EXPECT_NE(manifest_to_json(set).find(R"("reruns":0,"slow":120.0})"), std::string::npos) << manifest_to_json(set);
+  EXPECT_EQ(error_of(with_case_fields(R"(, "slow": -1)")), "manifest 'm.json': /cases/0/slow: expected a number >= 0");
 }
 
 TEST(Manifest, EachFrameworkReadsBackAsWritten) {

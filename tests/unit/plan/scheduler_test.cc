@@ -137,6 +137,25 @@ TEST(Scheduler, IdleWorkerStealsFromTheBusiest) {
   EXPECT_FALSE(scheduler.next_batch(0));
 }
 
+TEST(Scheduler, ABatchAfterAStealNamesItsVictimAndOneOfItsOwnWorkDoesNot) {
+  const Manifest manifest = many_cases(100);
+  Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));
+  const auto first = scheduler.next_batch(0);
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(first->stolen_from);
+  std::vector<Batch> of_1;
+  while (auto batch = scheduler.next_batch(1)) of_1.push_back(*batch);
+  ASSERT_FALSE(of_1.empty());
+  EXPECT_FALSE(of_1.front().stolen_from);  // its own queue first
+  std::size_t steals = 0;
+  for (const Batch& batch : of_1)
+    if (batch.stolen_from) {
+      EXPECT_EQ(*batch.stolen_from, 0);
+      ++steals;
+    }
+  EXPECT_GT(steals, 0u);
+}
+
 TEST(Scheduler, WithNothingKnownABatchIsAProbeSampledFromTheWholeQueue) {
   const Manifest manifest = many_cases(400);
   Scheduler scheduler(manifest.cases, all_indices(manifest), scheduler_options(DistMode::worksteal, 2));

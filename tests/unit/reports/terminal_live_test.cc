@@ -92,6 +92,45 @@ TEST_F(TerminalLiveTest, ASlowCaseIsAnnouncedOncePerPeriodWhileItRuns) {
                     "SLOW [> 120s] bin0::Db.Migrates\n");
 }
 
+TEST_F(TerminalLiveTest, ACasesOwnSlowPeriodBeatsTheRunsInBothDirections) {
+  Manifest periods = manifest_;
+  periods.cases[0].slow = 5;    // Migrates: expected to take long, yet announced sooner than --slow
+  periods.cases[1].slow = 100;  // Quick: announced later than --slow would
+  TerminalOptions slow = options();
+  slow.manifest = &periods;
+  slow.slow_period = 30;
+  TerminalReporter reporter(slow);
+  reporter.run_started(RunStart{2, 2, "load", "u"});
+  reporter.case_started(periods.cases[0], 0);
+  reporter.case_started(periods.cases[1], 1);
+  for (int second = 1; second <= 12; ++second) {
+    clock_.advance(1);
+    reporter.tick(second);
+  }
+  reporter.case_finished(periods.cases[0], make_result(0, Outcome::passed, 0, 0, 12));
+  for (int second = 13; second <= 101; ++second) {
+    clock_.advance(1);
+    reporter.tick(second);
+  }
+  EXPECT_EQ(text(), "SLOW [> 5s] bin0::Db.Migrates\n"
+                    "SLOW [> 10s] bin0::Db.Migrates\n"
+                    "SLOW [> 100s] bin0::Db.Quick\n");
+}
+
+TEST_F(TerminalLiveTest, SlowZeroSilencesEvenACaseWithItsOwnPeriod) {
+  Manifest periods = manifest_;
+  periods.cases[0].slow = 1;
+  TerminalOptions never = options();
+  never.manifest = &periods;
+  never.slow_period = 0;
+  TerminalReporter reporter(never);
+  reporter.run_started(RunStart{2, 1, "load", "u"});
+  reporter.case_started(periods.cases[0], 0);
+  clock_.advance(10);
+  reporter.tick(10);
+  EXPECT_EQ(text(), "");
+}
+
 TEST_F(TerminalLiveTest, ASlowWarningGoesAboveTheStatusLineWhichIsThenDrawnAgain) {
   TerminalOptions both = options();
   both.live = true;

@@ -91,3 +91,66 @@ TEST(TraceReport, ACaseWhoseTimesPassItsProcessesIsDrawnInsideItWithItsOwnDurati
   EXPECT_EQ(cases[0]["dur"], 398000);
   EXPECT_DOUBLE_EQ(cases[0]["args"]["duration"].get<double>(), 0.407);
 }
+
+TEST(TraceReport, ABatchOfStolenWorkIsMarkedOnTheThiefsTrackWhereItStarted) {
+  const Manifest manifest = sample_run_manifest();
+  Timeline timeline;
+  timeline.run_started(RunStart{2, 2, "worksteal", "u"});
+  timeline.batch_started(Batch{0, 0, {0}, {}}, 0);
+  Batch stolen{1, 0, {1}, {}};
+  stolen.stolen_from = 0;
+  timeline.batch_started(stolen, 0.25);
+  timeline.batch_finished(BatchFinished{1, {}, false}, 0.5);
+  timeline.batch_finished(BatchFinished{0, {}, false}, 1);
+  timeline.run_finished(RunSummary{});
+  const json trace = json::parse(trace_json(manifest, timeline));
+  const std::vector<json> steals = events_where(trace, "cat", "steal");
+  ASSERT_EQ(steals.size(), 1u);
+  EXPECT_EQ(steals[0]["name"], "steal");
+  EXPECT_EQ(steals[0]["ph"], "i");
+  EXPECT_EQ(steals[0]["tid"], 1);
+  EXPECT_EQ(steals[0]["ts"], 250000);
+  EXPECT_EQ(steals[0]["args"]["from"], "gw0");
+  const std::vector<json> processes = events_where(trace, "cat", "process");
+  ASSERT_EQ(processes.size(), 2u);
+  EXPECT_FALSE(processes[0]["args"].contains("stolen_from"));
+  EXPECT_EQ(processes[1]["args"]["stolen_from"], "gw0");
+}
+
+TEST(TraceReport, FixturesAreSlicesOnATrackOfTheirOwnAfterTheWorkers) {
+  const Manifest manifest = sample_run_manifest();
+  Timeline timeline;
+  timeline.run_started(RunStart{1, 2, "load", "u"});
+  timeline.fixture_started(FixtureRun{"db", FixturePhase::setup, false}, 0);
+  timeline.fixture_finished(FixtureRun{"db", FixturePhase::setup, false}, 0.2);
+  timeline.batch_started(Batch{0, 0, {0}, {}}, 0.2);
+  timeline.batch_finished(BatchFinished{0, {}, false}, 0.7);
+  timeline.fixture_started(FixtureRun{"db", FixturePhase::cleanup, false}, 0.7);
+  timeline.fixture_finished(FixtureRun{"db", FixturePhase::cleanup, false}, 0.75);
+  timeline.fixture_started(FixtureRun{"cache", FixturePhase::setup, false}, 0.8);
+  timeline.fixture_finished(FixtureRun{"cache", FixturePhase::setup, true}, 0.9);
+  timeline.run_finished(RunSummary{});
+  const json trace = json::parse(trace_json(manifest, timeline));
+  const std::vector<json> names = events_where(trace, "name", "thread_name");
+  ASSERT_EQ(names.size(), 3u);
+  EXPECT_EQ(names[2]["tid"], 2);
+  EXPECT_EQ(names[2]["args"]["name"], "fixtures");
+  const std::vector<json> fixtures = events_where(trace, "cat", "fixture");
+  ASSERT_EQ(fixtures.size(), 3u);
+  EXPECT_EQ(fixtures[0]["name"], "db setup");
+  EXPECT_EQ(fixtures[0]["ph"], "X");
+  EXPECT_EQ(fixtures[0]["tid"], 2);
+  EXPECT_EQ(fixtures[0]["ts"], 0);
+  EXPECT_EQ(fixtures[0]["dur"], 200000);
+  EXPECT_EQ(fixtures[0]["args"], (json{{"fixture", "db"}, {"phase", "setup"}, {"failed", false}}));
+  EXPECT_EQ(fixtures[1]["name"], "db cleanup");
+  EXPECT_EQ(fixtures[1]["ts"], 700000);
+  EXPECT_EQ(fixtures[2]["name"], "cache setup");
+  EXPECT_EQ(fixtures[2]["args"]["failed"], true);
+}
+
+TEST(TraceReport, ARunWithoutFixturesHasNoFixturesTrack) {
+  EXPECT_TRUE(events_where(sample_trace(), "cat", "fixture").empty());
+  for (const json& name : events_where(sample_trace(), "name", "thread_name"))
+    EXPECT_NE(name["args"]["name"], "fixtures");
+}

@@ -166,6 +166,43 @@ TEST(RunLoop, AFailedSetupFailsItsCasesWithoutRunningThemAndStillCleansUp) {
   EXPECT_EQ(fixtures.calls, (std::vector<std::string>{"setup db", "cleanup db"}));
 }
 
+// Of the recorded events, the fixtures' and the batches' (the order of the commands and the processes).
+std::vector<std::string> fixture_and_batch_events(const RecordingReporter& recorder) {
+  std::vector<std::string> kept;
+  for (const std::string& event : recorder.events)
+    if (event.rfind("fixture_", 0) == 0 || event.rfind("batch_started", 0) == 0) kept.push_back(event);
+  return kept;
+}
+
+TEST(RunLoop, EachFixtureCommandIsReportedAroundItsRunBeforeTheBatchThatNeedsIt) {
+  const Manifest manifest = with_fixture();
+  Scheduler scheduler(manifest.cases, {3, 4, 5}, scheduler_options(DistMode::no, 1));
+  FakeExecutor executor(manifest);
+  RecordingReporter recorder;
+  FakeFixtureHost fixtures;
+  RunLoopOptions options;
+  options.fixtures = &fixtures;
+  run_tests(manifest, scheduler, executor, recorder, {}, options);
+  EXPECT_EQ(fixture_and_batch_events(recorder),
+            (std::vector<std::string>{"fixture_started db setup", "fixture_finished db setup", "batch_started gw0 3",
+                                      "fixture_started db cleanup", "fixture_finished db cleanup"}));
+}
+
+TEST(RunLoop, AFailedSetupIsReportedAsFailed) {
+  const Manifest manifest = with_fixture();
+  Scheduler scheduler(manifest.cases, {3, 4, 5}, scheduler_options(DistMode::no, 1));
+  FakeExecutor executor(manifest);
+  RecordingReporter recorder;
+  FakeFixtureHost fixtures;
+  fixtures.fail = true;
+  RunLoopOptions options;
+  options.fixtures = &fixtures;
+  run_tests(manifest, scheduler, executor, recorder, {}, options);
+  EXPECT_EQ(fixture_and_batch_events(recorder),
+            (std::vector<std::string>{"fixture_started db setup", "fixture_finished db setup failed",
+                                      "fixture_started db cleanup", "fixture_finished db cleanup"}));
+}
+
 TEST(RunLoop, DisabledCasesAreSkippedWithoutRunning) {
   Manifest manifest = numbered_cases(3);
   manifest.cases[1].disabled = true;

@@ -13,7 +13,8 @@ namespace ptest::testing {
 class RecordingReporter : public Reporter {
  public:
   // "run_started 3", "batch_started gw1 3", "case_started bin0::S.T0 gw1",
-  // "case_finished bin0::S.T0 passed", "batch_finished gw1", "run_finished", "tick".
+  // "case_finished bin0::S.T0 passed", "batch_finished gw1", "fixture_started db setup",
+  // "fixture_finished db setup" (+ " failed"), "run_finished", "tick".
   std::vector<std::string> events;
   std::multiset<std::string> finished;  // ids, once per report
   std::map<std::string, Outcome> outcome;
@@ -40,11 +41,22 @@ class RecordingReporter : public Reporter {
     if (!result.earlier_attempts.empty()) earlier_attempts[test_case.id] = result.earlier_attempts;
     events.push_back("case_finished " + test_case.id + " " + outcome_name(result.outcome));
   }
+  void fixture_started(const FixtureRun& fixture, double) override {
+    events.push_back("fixture_started " + fixture.name + phase(fixture));
+  }
+  void fixture_finished(const FixtureRun& fixture, double) override {
+    events.push_back("fixture_finished " + fixture.name + phase(fixture) + (fixture.failed ? " failed" : ""));
+  }
   void run_finished(const RunSummary& s) override {
     summary = s;
     events.push_back("run_finished");
   }
   void tick(double) override { events.push_back("tick"); }
+
+ private:
+  static std::string phase(const FixtureRun& fixture) {
+    return fixture.phase == FixturePhase::setup ? " setup" : " cleanup";
+  }
 };
 
 }  // namespace ptest::testing
