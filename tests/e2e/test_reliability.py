@@ -257,7 +257,8 @@ def wait_for(condition, what):
 
 class KilledRunner(unittest.TestCase):
     """The runner SIGKILLed mid-run (an OOM killer, a CI timeout): every case
-    it finished is in its journal, and the next run says what did not run."""
+    it finished is in its journal, the next run says what did not run, and
+    that run's --lf runs it."""
 
     @classmethod
     def setUpClass(cls):
@@ -293,8 +294,10 @@ class KilledRunner(unittest.TestCase):
         except AssertionError:
             cls.test_process_outlived_the_runner = True
             os.kill(cls.waiting_pid, signal.SIGKILL)
-        cls.next_status, cls.next_output = e2e.ptest(BUILD, "-n", "1", "killed_runner::*")
-        cls.third_status, cls.third_output = e2e.ptest(BUILD, "-n", "1", "killed_runner::*")
+        cls.lf_report_path = os.path.join(cls.scratch, "lf.json")
+        cls.next_status, cls.next_output = e2e.ptest(BUILD, "-n", "1", "--lf", "--report-json", cls.lf_report_path,
+                                                     "killed_runner::*")
+        cls.third_status, cls.third_output = e2e.ptest(BUILD, "-n", "1", "--lf", "killed_runner::*")
 
     @classmethod
     def tearDownClass(cls):
@@ -316,9 +319,19 @@ class KilledRunner(unittest.TestCase):
 
     def test_the_next_run_says_the_last_run_was_interrupted(self):
         missing = 3 - len(self.done)
-        self.assertIn("ptest: the last run was interrupted; %d case%s did not run (%s)"
+        self.assertIn("ptest: the last run was interrupted; %d case%s did not run (%s); --lf runs them"
                       % (missing, "" if missing == 1 else "s", self.interrupted_path), self.next_output)
         self.assertEqual(self.next_status, 0, self.next_output)
+
+    def test_lf_runs_the_cases_the_killed_run_did_not_finish(self):
+        _, cases = e2e.json_report(self.lf_report_path)
+        selected = set(self.records[0]["selected"])
+        self.assertEqual(set(cases), selected - self.done, self.next_output)
+        self.assertIn("killed_runner::WaitsForTheKill.Sleeps", cases)
+        self.assertNotIn("--lf: nothing failed last time", self.next_output)
+
+    def test_once_they_ran_lf_has_nothing_left_of_the_killed_run(self):
+        self.assertIn("ptest: --lf: nothing failed last time; running all 3 selected", self.third_output)
 
     def test_the_interrupted_runs_journal_names_the_cases_that_did_not_run(self):
         records = journal_records(self.interrupted_path)

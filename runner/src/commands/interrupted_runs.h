@@ -4,10 +4,14 @@
 // RunFinished line is a run that died: the next run says "the last run was
 // interrupted; N cases did not run" once, and keeps the journal as
 // <build>/ptest/interrupted.jsonl, where the ids of the cases it did not
-// finish can be read (for a --lf that picks them up).
+// finish can be read. A killed run writes no last-run file, so what it did
+// not finish is handed back to take that file's place (for --lf and --ff).
 #pragma once
 
+#include <optional>
 #include <string>
+
+#include "formats/last_run.h"
 
 namespace ptest {
 
@@ -18,6 +22,9 @@ std::string journal_path(const std::string& manifest_path, const std::string& te
 std::string interrupted_journal_path(const std::string& manifest_path);
 
 // Reports the runs that died, as above, and clears their journals out.
-void report_interrupted_runs(const std::string& manifest_path);
+// Returns what they leave for the next run as their last-run file would
+// have said it (the cases they selected and did not finish, each once, and
+// the uid of the last one found); empty when no run died.
+std::optional<LastRun> report_interrupted_runs(const std::string& manifest_path);
 
 }  // namespace ptest

@@ -355,7 +355,6 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
                                     shard->cases.size(), shard->cases});
 
   // The journal: what a killed runner leaves for the next run to tell of.
-  report_interrupted_runs(manifest_path);
   JournalWriter journal(journal_path(manifest_path, executor_options.testrun_uid), manifest, cases.selected_indices());
   Reporters journaled;
   journaled.add(reporters.all());
@@ -409,6 +408,7 @@ int run_command(const RunOptions& options) {
     }
     const std::vector<std::size_t> selected = select_cases(options.selection, manifest);
     if (options.list_flaky) return print_flaky_cases(manifest_path, manifest, selected);
+    take_over_killed_runs(manifest_path);
     // --lf and --ff choose from the whole selection; a shard then takes its part.
     order = order_run(options, manifest_path, manifest, selected);
     if (!options.shard.empty()) {

@@ -4,6 +4,7 @@
 #include <random>
 #include <unordered_set>
 
+#include "commands/interrupted_runs.h"
 #include "commands/shard_selection.h"
 #include "formats/last_run.h"
 #include "plan/last_failed.h"
@@ -34,6 +35,15 @@ std::uint64_t choose_seed(const RunOptions& options, const std::string& manifest
   }
   std::random_device random;
   return random() % 100000000;  // short enough to type again
+}
+
+// The file is a help, not a result: a failure to write it is a warning.
+void save(const std::string& manifest_path, const LastRun& last_run) {
+  try {
+    write_last_run(last_run_path(manifest_path), last_run);
+  } catch (const FileError& error) {
+    std::fprintf(stderr, "ptest: warning: last run not saved: %s\n", error.what());
+  }
 }
 
 // By manifest index: the case failed, crashed or timed out the last time it
@@ -100,11 +110,11 @@ void save_last_run(const std::string& manifest_path, const Manifest& manifest, c
     const std::string& id = manifest.cases[index].id;
     if (!finished.count(id) && listed.insert(id).second) last_run.not_run.push_back(id);
   }
-  try {
-    write_last_run(last_run_path(manifest_path), last_run);
-  } catch (const FileError& error) {
-    std::fprintf(stderr, "ptest: warning: last run not saved: %s\n", error.what());
-  }
+  save(manifest_path, last_run);
+}
+
+void take_over_killed_runs(const std::string& manifest_path) {
+  if (const std::optional<LastRun> killed = report_interrupted_runs(manifest_path)) save(manifest_path, *killed);
 }
 
 }  // namespace ptest

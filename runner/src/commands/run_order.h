@@ -33,4 +33,9 @@ RunOrder order_run(const RunOptions& options, const std::string& manifest_path, 
 void save_last_run(const std::string& manifest_path, const Manifest& manifest, const std::vector<std::size_t>& runnable,
                    const History& finished, const std::string& testrun_uid, std::optional<std::uint64_t> seed);
 
+// Tells of the runs that were killed (commands/interrupted_runs.h), which
+// wrote no last-run file, and writes one for them: what they did not
+// finish, for --lf and --ff to pick up. Call it before order_run().
+void take_over_killed_runs(const std::string& manifest_path);
+
 }  // namespace ptest
