@@ -8,6 +8,7 @@ files they would have replaced."""
 import json
 import os
 import glob
+import re
 import shutil
 import signal
 import subprocess
@@ -117,6 +118,45 @@ class LeakedDaemons(unittest.TestCase):
         status, output = e2e.ptest(BUILD, "--leak-result", "ignore")
         self.assertEqual(status, 4, output)
         self.assertIn("ptest: error: argument --leak-result: invalid choice 'ignore': expected warn or fail", output)
+
+
+class LeakedDaemonsUnderCtest(unittest.TestCase):
+    """The same daemon under real ctest, where `ptest exec` runs each case:
+    found, reported and killed as in a run; PTEST_ADDOPTS' --leak-result
+    fail fails the case."""
+    CASE = LeakedDaemons.CASE
+
+    @classmethod
+    def ctest(cls, env=None):
+        status, output = e2e.run([e2e.CTEST, "-V", "-R", "^daemonizes::"], cwd=BUILD, env=env)
+        return status, output, daemons_alive()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.warned = cls.ctest()
+        cls.failed = cls.ctest({"PTEST_ADDOPTS": "--leak-result fail"})
+        cls.bad = cls.ctest({"PTEST_ADDOPTS": "-n 2 --leak-result=ignore"})
+
+    def test_the_daemon_is_reported_on_stderr(self):
+        status, output, _ = self.warned
+        self.assertRegex(output, r"LEAK pid \d+ \(%s 300\), killed" % DAEMON)
+        self.assertEqual(status, 0, output)
+
+    def test_leak_result_fail_fails_the_case(self):
+        status, output, _ = self.failed
+        self.assertRegex(output, r"ptest: --leak-result fail: leaked 1 process: pid \d+ \(%s 300\)" % DAEMON)
+        self.assertRegex(output, r"%s \.*\*\*\*Failed" % re.escape(self.CASE))
+        self.assertNotEqual(status, 0, output)
+
+    def test_no_daemon_outlives_a_case(self):
+        self.assertEqual(self.warned[2], [])
+        self.assertEqual(self.failed[2], [])
+
+    def test_a_bad_leak_result_is_one_error_line(self):
+        status, output, _ = self.bad
+        self.assertIn("ptest: error: PTEST_ADDOPTS: argument --leak-result: invalid choice 'ignore': "
+                      "expected warn or fail", output)
+        self.assertNotEqual(status, 0, output)
 
 
 class FullFileSystem(unittest.TestCase):
