@@ -59,6 +59,10 @@ ReportFile read_report(const std::string& path) {
   } catch (const FileError& error) {
     throw UserError("report '" + path + "': " + error.reason());
   }
+  return parse_report(text, path);
+}
+
+ReportFile parse_report(const std::string& text, const std::string& path) {
   try {
     ReportFile report = report_from_json(json::parse(text));
     report.path = path;
