@@ -133,17 +133,17 @@ int exec_command(const std::vector<std::string>& arguments) {
   if (slots.empty() || i + 1 >= arguments.size()) return usage();
   ::mkdir(slots.c_str(), 0755);
 
-  // The lock stays held by the open descriptor across exec, until the case ends.
-  int worker = 0;
+  // The lock is held by the open descriptor until the case ends.
+  int worker = 0, slot = -1;
   for (;; ++worker) {
     const std::string lock_path = slots + "/" + worker_name(worker) + ".lock";
-    const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT, 0644);
-    if (fd < 0) {
+    slot = ::open(lock_path.c_str(), O_RDWR | O_CREAT, 0644);
+    if (slot < 0) {
       std::fprintf(stderr, "ptest: error: cannot open worker slot '%s': %s\n", lock_path.c_str(), std::strerror(errno));
       return kExitInternalError;
     }
-    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) break;
-    ::close(fd);
+    if (::flock(slot, LOCK_EX | LOCK_NB) == 0) break;
+    ::close(slot);
   }
   const std::string tmpdir = slots + "/" + worker_name(worker);
   empty_directory(tmpdir);
@@ -156,13 +156,17 @@ int exec_command(const std::vector<std::string>& arguments) {
     ::setenv(name.c_str(), value.c_str(), 1);
 
   if (!fixture_setup) {
+    // ptest exec outlives the case, so it alone holds the slot: a process
+    // the case leaves behind cannot keep it taken.
+    ::fcntl(slot, F_SETFD, FD_CLOEXEC);
     watched.command.assign(arguments.begin() + static_cast<std::ptrdiff_t>(i + 1), arguments.end());
     watched.worker = worker;
     watched.testrun_uid = testrun_uid;
     return run_watched_case(watched);
   }
   // A fixture's setup: what it starts (a server for the cases) is meant to
-  // outlive it, so it is no leak; ptest exec becomes it, as it always did.
+  // outlive it, so it is no leak; ptest exec becomes it, as it always did,
+  // and the slot's descriptor stays open across exec.
   std::vector<char*> argv;
   for (std::size_t j = i + 1; j < arguments.size(); ++j) argv.push_back(const_cast<char*>(arguments[j].c_str()));
   argv.push_back(nullptr);
