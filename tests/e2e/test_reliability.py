@@ -298,7 +298,7 @@ def wait_for(condition, what):
 class KilledRunner(unittest.TestCase):
     """The runner SIGKILLed mid-run (an OOM killer, a CI timeout): every case
     it finished is in its journal, the next run says what did not run, and
-    that run's --lf runs it."""
+    --lf runs it, even after a run of other cases."""
 
     @classmethod
     def setUpClass(cls):
@@ -334,6 +334,11 @@ class KilledRunner(unittest.TestCase):
         except AssertionError:
             cls.test_process_outlived_the_runner = True
             os.kill(cls.waiting_pid, signal.SIGKILL)
+        cls.refused_status, cls.refused_output = e2e.ptest(BUILD, "--junitxml", "/nonexistent/dir/out.xml",
+                                                           "killed_runner::*")
+        cls.collected = e2e.collect(BUILD, "--lf", "killed_runner::*")
+        # A run of other cases tells of the kill; the --lf after it must still run what the killed run owed.
+        cls.other_status, cls.other_output = e2e.ptest(BUILD, "-n", "1", "rendezvous::*")
         cls.lf_report_path = os.path.join(cls.scratch, "lf.json")
         cls.next_status, cls.next_output = e2e.ptest(BUILD, "-n", "1", "--lf", "--report-json", cls.lf_report_path,
                                                      "killed_runner::*")
@@ -360,7 +365,7 @@ class KilledRunner(unittest.TestCase):
     def test_the_next_run_says_the_last_run_was_interrupted(self):
         missing = 3 - len(self.done)
         self.assertIn("ptest: the last run was interrupted; %d case%s did not run (%s); --lf runs them"
-                      % (missing, "" if missing == 1 else "s", self.interrupted_path), self.next_output)
+                      % (missing, "" if missing == 1 else "s", self.interrupted_path), self.other_output)
         self.assertEqual(self.next_status, 0, self.next_output)
 
     def test_lf_runs_the_cases_the_killed_run_did_not_finish(self):
@@ -369,6 +374,15 @@ class KilledRunner(unittest.TestCase):
         self.assertEqual(set(cases), selected - self.done, self.next_output)
         self.assertIn("killed_runner::WaitsForTheKill.Sleeps", cases)
         self.assertNotIn("--lf: nothing failed last time", self.next_output)
+
+    def test_a_refused_run_says_only_why_and_leaves_the_journal_for_the_next(self):
+        self.assertEqual(self.refused_status, 4, self.refused_output)
+        self.assertEqual(self.refused_output.count("\n"), 1, self.refused_output)
+        self.assertIn("ptest: error: argument --junitxml", self.refused_output)
+        self.assertIn("--lf runs them", self.other_output)
+
+    def test_lf_collect_only_lists_them_before_any_run_told_of_the_kill(self):
+        self.assertEqual(self.collected, sorted(set(self.records[0]["selected"]) - self.done))
 
     def test_once_they_ran_lf_has_nothing_left_of_the_killed_run(self):
         self.assertIn("ptest: --lf: nothing failed last time; running all 3 selected", self.third_output)

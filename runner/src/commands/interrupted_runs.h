@@ -4,14 +4,13 @@
 // RunFinished line is a run that died: the next run says "the last run was
 // interrupted; N cases did not run" once, and keeps the journal as
 // <build>/ptest/interrupted.jsonl, where the ids of the cases it did not
-// finish can be read. A killed run writes no last-run file, so what it did
-// not finish is handed back to take that file's place (for --lf and --ff).
+// finish can be read. A killed run writes no last-run file, so those cases
+// are also handed back: for --lf and --ff, which choose before the run
+// starts, and for the last-run file the run then writes.
 #pragma once
 
-#include <optional>
 #include <string>
-
-#include "formats/last_run.h"
+#include <vector>
 
 namespace ptest {
 
@@ -21,10 +20,12 @@ std::string journal_path(const std::string& manifest_path, const std::string& te
 // <build>/ptest/interrupted.jsonl.
 std::string interrupted_journal_path(const std::string& manifest_path);
 
-// Reports the runs that died, as above, and clears their journals out.
-// Returns what they leave for the next run as their last-run file would
-// have said it (the cases they selected and did not finish, each once, and
-// the uid of the last one found); empty when no run died.
-std::optional<LastRun> report_interrupted_runs(const std::string& manifest_path);
+// The cases the runs that died selected and did not finish, each once, in
+// their order. Only reads: the run that starts tells of them.
+std::vector<std::string> cases_killed_runs_did_not_finish(const std::string& manifest_path);
+
+// Reports the runs that died, as above, clears their journals out, and
+// returns their cases_killed_runs_did_not_finish().
+std::vector<std::string> report_interrupted_runs(const std::string& manifest_path);
 
 }  // namespace ptest

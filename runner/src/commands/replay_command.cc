@@ -6,7 +6,6 @@
 #include <unordered_map>
 
 #include "commands/run_command.h"
-#include "commands/run_order.h"
 #include "formats/manifest.h"
 #include "model/errors.h"
 #include "model/exit_status.h"
@@ -123,7 +122,6 @@ int replay_command(const std::vector<std::string>& arguments) {
     const nlohmann::json report = read_report(request.report);
     manifest_path = manifest_path_for(request.options);
     manifest = read_manifest(manifest_path);
-    take_over_killed_runs(manifest_path);
     order = replay_order(request, report, manifest_path, manifest);
   } catch (const UserError& error) {
     std::fprintf(stderr, "ptest: error: %s\n", error.what());
