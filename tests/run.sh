@@ -23,7 +23,7 @@ cmake -S "$root" -B "$root/build/sanitize" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
 cmake --build "$root/build/sanitize" -j "$jobs"
 
 echo "== fuzzing, 10 s a target"
-for target in expression manifest history gtest_output xml_output run_journal; do
+for target in expression manifest history gtest_output xml_output run_journal plan_file report_file; do
   found="$root/build/sanitize/fuzz-found/$target"
   mkdir -p "$found"
   log="$root/build/sanitize/fuzz-$target.log"

@@ -8,6 +8,7 @@ files they would have replaced."""
 import json
 import os
 import glob
+import re
 import shutil
 import signal
 import subprocess
@@ -117,6 +118,45 @@ class LeakedDaemons(unittest.TestCase):
         status, output = e2e.ptest(BUILD, "--leak-result", "ignore")
         self.assertEqual(status, 4, output)
         self.assertIn("ptest: error: argument --leak-result: invalid choice 'ignore': expected warn or fail", output)
+
+
+class LeakedDaemonsUnderCtest(unittest.TestCase):
+    """The same daemon under real ctest, where `ptest exec` runs each case:
+    found, reported and killed as in a run; PTEST_ADDOPTS' --leak-result
+    fail fails the case."""
+    CASE = LeakedDaemons.CASE
+
+    @classmethod
+    def ctest(cls, env=None):
+        status, output = e2e.run([e2e.CTEST, "-V", "-R", "^daemonizes::"], cwd=BUILD, env=env)
+        return status, output, daemons_alive()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.warned = cls.ctest()
+        cls.failed = cls.ctest({"PTEST_ADDOPTS": "--leak-result fail"})
+        cls.bad = cls.ctest({"PTEST_ADDOPTS": "-n 2 --leak-result=ignore"})
+
+    def test_the_daemon_is_reported_on_stderr(self):
+        status, output, _ = self.warned
+        self.assertRegex(output, r"LEAK pid \d+ \(%s 300\), killed" % DAEMON)
+        self.assertEqual(status, 0, output)
+
+    def test_leak_result_fail_fails_the_case(self):
+        status, output, _ = self.failed
+        self.assertRegex(output, r"ptest: --leak-result fail: leaked 1 process: pid \d+ \(%s 300\)" % DAEMON)
+        self.assertRegex(output, r"%s \.*\*\*\*Failed" % re.escape(self.CASE))
+        self.assertNotEqual(status, 0, output)
+
+    def test_no_daemon_outlives_a_case(self):
+        self.assertEqual(self.warned[2], [])
+        self.assertEqual(self.failed[2], [])
+
+    def test_a_bad_leak_result_is_one_error_line(self):
+        status, output, _ = self.bad
+        self.assertIn("ptest: error: PTEST_ADDOPTS: argument --leak-result: invalid choice 'ignore': "
+                      "expected warn or fail", output)
+        self.assertNotEqual(status, 0, output)
 
 
 class FullFileSystem(unittest.TestCase):
@@ -257,7 +297,8 @@ def wait_for(condition, what):
 
 class KilledRunner(unittest.TestCase):
     """The runner SIGKILLed mid-run (an OOM killer, a CI timeout): every case
-    it finished is in its journal, and the next run says what did not run."""
+    it finished is in its journal, the next run says what did not run, and
+    --lf runs it, even after a run of other cases."""
 
     @classmethod
     def setUpClass(cls):
@@ -293,8 +334,15 @@ class KilledRunner(unittest.TestCase):
         except AssertionError:
             cls.test_process_outlived_the_runner = True
             os.kill(cls.waiting_pid, signal.SIGKILL)
-        cls.next_status, cls.next_output = e2e.ptest(BUILD, "-n", "1", "killed_runner::*")
-        cls.third_status, cls.third_output = e2e.ptest(BUILD, "-n", "1", "killed_runner::*")
+        cls.refused_status, cls.refused_output = e2e.ptest(BUILD, "--junitxml", "/nonexistent/dir/out.xml",
+                                                           "killed_runner::*")
+        cls.collected = e2e.collect(BUILD, "--lf", "killed_runner::*")
+        # A run of other cases tells of the kill; the --lf after it must still run what the killed run owed.
+        cls.other_status, cls.other_output = e2e.ptest(BUILD, "-n", "1", "rendezvous::*")
+        cls.lf_report_path = os.path.join(cls.scratch, "lf.json")
+        cls.next_status, cls.next_output = e2e.ptest(BUILD, "-n", "1", "--lf", "--report-json", cls.lf_report_path,
+                                                     "killed_runner::*")
+        cls.third_status, cls.third_output = e2e.ptest(BUILD, "-n", "1", "--lf", "killed_runner::*")
 
     @classmethod
     def tearDownClass(cls):
@@ -316,9 +364,28 @@ class KilledRunner(unittest.TestCase):
 
     def test_the_next_run_says_the_last_run_was_interrupted(self):
         missing = 3 - len(self.done)
-        self.assertIn("ptest: the last run was interrupted; %d case%s did not run (%s)"
-                      % (missing, "" if missing == 1 else "s", self.interrupted_path), self.next_output)
+        self.assertIn("ptest: the last run was interrupted; %d case%s did not run (%s); --lf runs them"
+                      % (missing, "" if missing == 1 else "s", self.interrupted_path), self.other_output)
         self.assertEqual(self.next_status, 0, self.next_output)
+
+    def test_lf_runs_the_cases_the_killed_run_did_not_finish(self):
+        _, cases = e2e.json_report(self.lf_report_path)
+        selected = set(self.records[0]["selected"])
+        self.assertEqual(set(cases), selected - self.done, self.next_output)
+        self.assertIn("killed_runner::WaitsForTheKill.Sleeps", cases)
+        self.assertNotIn("--lf: nothing failed last time", self.next_output)
+
+    def test_a_refused_run_says_only_why_and_leaves_the_journal_for_the_next(self):
+        self.assertEqual(self.refused_status, 4, self.refused_output)
+        self.assertEqual(self.refused_output.count("\n"), 1, self.refused_output)
+        self.assertIn("ptest: error: argument --junitxml", self.refused_output)
+        self.assertIn("--lf runs them", self.other_output)
+
+    def test_lf_collect_only_lists_them_before_any_run_told_of_the_kill(self):
+        self.assertEqual(self.collected, sorted(set(self.records[0]["selected"]) - self.done))
+
+    def test_once_they_ran_lf_has_nothing_left_of_the_killed_run(self):
+        self.assertIn("ptest: --lf: nothing failed last time; running all 3 selected", self.third_output)
 
     def test_the_interrupted_runs_journal_names_the_cases_that_did_not_run(self):
         records = journal_records(self.interrupted_path)

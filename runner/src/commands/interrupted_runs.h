@@ -4,10 +4,13 @@
 // RunFinished line is a run that died: the next run says "the last run was
 // interrupted; N cases did not run" once, and keeps the journal as
 // <build>/ptest/interrupted.jsonl, where the ids of the cases it did not
-// finish can be read (for a --lf that picks them up).
+// finish can be read. A killed run writes no last-run file, so those cases
+// are also handed back: for --lf and --ff, which choose before the run
+// starts, and for the last-run file the run then writes.
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace ptest {
 
@@ -17,7 +20,12 @@ std::string journal_path(const std::string& manifest_path, const std::string& te
 // <build>/ptest/interrupted.jsonl.
 std::string interrupted_journal_path(const std::string& manifest_path);
 
-// Reports the runs that died, as above, and clears their journals out.
-void report_interrupted_runs(const std::string& manifest_path);
+// The cases the runs that died selected and did not finish, each once, in
+// their order. Only reads: the run that starts tells of them.
+std::vector<std::string> cases_killed_runs_did_not_finish(const std::string& manifest_path);
+
+// Reports the runs that died, as above, clears their journals out, and
+// returns their cases_killed_runs_did_not_finish().
+std::vector<std::string> report_interrupted_runs(const std::string& manifest_path);
 
 }  // namespace ptest

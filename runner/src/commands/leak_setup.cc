@@ -8,9 +8,9 @@
 
 namespace ptest {
 
-LeakSetup::LeakSetup(const RunOptions& options, const std::string& testrun_uid) {
-  options_.timeout = options.leak_timeout;
-  options_.fail = options.leak_fails;
+LeakSetup::LeakSetup(double timeout, bool fail, const std::string& testrun_uid) {
+  options_.timeout = timeout;
+  options_.fail = fail;
   options_.testrun_uid = testrun_uid;
   options_.enabled = become_child_subreaper();
   if (!options_.enabled)

@@ -1,6 +1,7 @@
-// Leak detection for a run (execution/leak_detector.h): the runner becomes
-// a child subreaper, or says once that it cannot and falls back to killing
-// process groups; and whatever is still left when the run ends is killed.
+// Leak detection for a run, or for one case under CTest (`ptest exec`;
+// execution/leak_detector.h): the runner becomes a child subreaper, or says
+// once that it cannot and falls back to killing process groups; and
+// whatever is still left when the run ends is killed.
 #pragma once
 
 #include <string>
@@ -12,7 +13,10 @@ namespace ptest {
 
 class LeakSetup {
  public:
-  LeakSetup(const RunOptions& options, const std::string& testrun_uid);
+  LeakSetup(const RunOptions& options, const std::string& testrun_uid)
+      : LeakSetup(options.leak_timeout, options.leak_fails, testrun_uid) {}
+  // `timeout`, `fail`: as --leak-timeout and --leak-result fail.
+  LeakSetup(double timeout, bool fail, const std::string& testrun_uid);
   // Kills the stragglers: orphans that came back after their batch's check.
   ~LeakSetup();
   LeakSetup(const LeakSetup&) = delete;

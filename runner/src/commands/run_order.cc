@@ -4,6 +4,7 @@
 #include <random>
 #include <unordered_set>
 
+#include "commands/interrupted_runs.h"
 #include "commands/shard_selection.h"
 #include "formats/last_run.h"
 #include "plan/last_failed.h"
@@ -37,13 +38,15 @@ std::uint64_t choose_seed(const RunOptions& options, const std::string& manifest
 }
 
 // By manifest index: the case failed, crashed or timed out the last time it
-// ran (the history), or the last run selected it and never finished it.
+// ran (the history), or the last run selected it and never finished it
+// (the last-run file, or the journal of a run that was killed).
 std::vector<bool> failed_or_not_run(const std::string& history_flag, const std::string& manifest_path,
                                     const Manifest& manifest) {
   const HistoryRead history = read_run_history(history_flag, manifest_path);
   std::unordered_set<std::string> not_run;
   if (const std::optional<LastRun> last = last_run_of(manifest_path))
     not_run.insert(last->not_run.begin(), last->not_run.end());
+  for (const std::string& id : cases_killed_runs_did_not_finish(manifest_path)) not_run.insert(id);
   std::vector<bool> chosen(manifest.cases.size(), false);
   for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
     const auto it = history.history.find(manifest.cases[i].id);
@@ -91,7 +94,8 @@ RunOrder order_run(const RunOptions& options, const std::string& manifest_path, 
 }
 
 void save_last_run(const std::string& manifest_path, const Manifest& manifest, const std::vector<std::size_t>& runnable,
-                   const History& finished, const std::string& testrun_uid, std::optional<std::uint64_t> seed) {
+                   const std::vector<std::string>& killed_not_finished, const History& finished,
+                   const std::string& testrun_uid, std::optional<std::uint64_t> seed) {
   LastRun last_run;
   last_run.testrun_uid = testrun_uid;
   last_run.random_order_seed = seed;
@@ -100,6 +104,9 @@ void save_last_run(const std::string& manifest_path, const Manifest& manifest, c
     const std::string& id = manifest.cases[index].id;
     if (!finished.count(id) && listed.insert(id).second) last_run.not_run.push_back(id);
   }
+  // A killed run's cases stay owed until a run finishes them, as its notice promised.
+  for (const std::string& id : killed_not_finished)
+    if (!finished.count(id) && listed.insert(id).second) last_run.not_run.push_back(id);
   try {
     write_last_run(last_run_path(manifest_path), last_run);
   } catch (const FileError& error) {

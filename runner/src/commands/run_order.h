@@ -28,9 +28,12 @@ RunOrder order_run(const RunOptions& options, const std::string& manifest_path, 
                    const std::vector<std::size_t>& selected);
 
 // Writes <build>/ptest/last-run.json: the runnable cases that did not
-// finish (`finished`: the history's updates, by id) and the seed. A
-// failure is a warning: the file is a help, not a result.
+// finish (`finished`: the history's updates, by id), those of
+// `killed_not_finished` (what killed runs left, commands/interrupted_runs.h)
+// that this run did not finish either, and the seed. A failure is a
+// warning: the file is a help, not a result.
 void save_last_run(const std::string& manifest_path, const Manifest& manifest, const std::vector<std::size_t>& runnable,
-                   const History& finished, const std::string& testrun_uid, std::optional<std::uint64_t> seed);
+                   const std::vector<std::string>& killed_not_finished, const History& finished,
+                   const std::string& testrun_uid, std::optional<std::uint64_t> seed);
 
 }  // namespace ptest

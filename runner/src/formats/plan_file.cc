@@ -53,6 +53,10 @@ PlanFile read_plan(const std::string& path) {
   } catch (const FileError& error) {
     throw UserError("plan '" + path + "': " + error.reason());
   }
+  return parse_plan(text, path);
+}
+
+PlanFile parse_plan(const std::string& text, const std::string& path) {
   try {
     return plan_from_json(json::parse(text));
   } catch (const std::exception& error) {

@@ -21,4 +21,7 @@ std::string plan_to_json(const PlanFile& plan);
 // Throws UserError: "plan '<path>': <why>" for a missing file or one that is not a plan.
 PlanFile read_plan(const std::string& path);
 
+// The same for a plan's text already read; `path` only names it in the error.
+PlanFile parse_plan(const std::string& text, const std::string& path);
+
 }  // namespace ptest

@@ -1,6 +1,9 @@
 #include "formats/report_file.h"
 
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "model/errors.h"
 #include "util/atomic_file.h"
@@ -11,7 +14,31 @@ namespace {
 
 using nlohmann::json;
 
-ReportedCase case_from_json(const json& entry, int shard) {
+// A count or an index: a JSON integer within the type's range. nlohmann's
+// get<int>() casts a float (1e300) as it is, which is undefined behaviour;
+// `pointer` names the field in the error.
+template <typename Whole>
+Whole whole_number(const json& value, const std::string& pointer) {
+  using Limits = std::numeric_limits<Whole>;
+  if (value.is_number_unsigned()) {
+    const std::uint64_t number = value.get<std::uint64_t>();
+    if (number <= static_cast<std::uint64_t>(Limits::max())) return static_cast<Whole>(number);
+  } else if (value.is_number_integer()) {
+    const std::int64_t number = value.get<std::int64_t>();
+    const bool fits = number < 0 ? Limits::is_signed && number >= static_cast<std::int64_t>(Limits::min())
+                                 : static_cast<std::uint64_t>(number) <= static_cast<std::uint64_t>(Limits::max());
+    if (fits) return static_cast<Whole>(number);
+  }
+  throw std::runtime_error(pointer + ": not a whole number from " + std::to_string(Limits::min()) + " to " +
+                           std::to_string(Limits::max()));
+}
+
+template <typename Whole>
+Whole whole_number(const json& object, const char* key, const std::string& pointer, Whole otherwise) {
+  return object.contains(key) ? whole_number<Whole>(object.at(key), pointer + "/" + key) : otherwise;
+}
+
+ReportedCase case_from_json(const json& entry, int shard, const std::string& pointer) {
   ReportedCase reported;
   reported.id = entry.at("id").get<std::string>();
   reported.outcome = entry.at("outcome").get<std::string>();
@@ -21,7 +48,7 @@ ReportedCase case_from_json(const json& entry, int shard) {
   reported.stop = entry.value("stop", reported.start + reported.duration);
   reported.message = entry.value("message", "");
   reported.output = entry.value("output", "");
-  reported.shard = entry.value("shard", shard);
+  reported.shard = whole_number(entry, "shard", pointer, shard);
   return reported;
 }
 
@@ -31,22 +58,28 @@ ReportFile report_from_json(const json& document) {
   ReportFile report;
   report.testrun_uid = document.value("testrun_uid", "");
   report.dist = document.value("dist", "");
-  report.workers = document.value("workers", 0);
+  report.workers = whole_number(document, "workers", "", 0);
   const json& summary = document.at("summary");
-  report.selected = summary.at("selected").get<std::size_t>();
-  report.not_run = summary.value("not_run", std::size_t{0});
+  report.selected = whole_number<std::size_t>(summary.at("selected"), "/summary/selected");
+  report.not_run = whole_number(summary, "not_run", "/summary", std::size_t{0});
   report.duration = summary.value("duration", 0.0);
   report.interrupted = summary.value("interrupted", false);
   if (document.contains("shard")) {
     const json& shard = document.at("shard");
-    report.shard = ReportedShard{shard.at("index").get<int>(), shard.at("total").get<int>(),
+    report.shard = ReportedShard{whole_number<int>(shard.at("index"), "/shard/index"),
+                                 whole_number<int>(shard.at("total"), "/shard/total"),
                                  shard.at("plan_digest").get<std::string>(),
-                                 shard.at("plan_selected").get<std::size_t>(),
-                                 shard.at("shard_selected").get<std::size_t>(),
+                                 whole_number<std::size_t>(shard.at("plan_selected"), "/shard/plan_selected"),
+                                 whole_number<std::size_t>(shard.at("shard_selected"), "/shard/shard_selected"),
                                  shard.value("not_run", std::vector<std::string>{})};
+    if (report.shard->total < 1 || report.shard->index < 1 || report.shard->index > report.shard->total)
+      throw std::runtime_error("/shard: index " + std::to_string(report.shard->index) + " of " +
+                               std::to_string(report.shard->total) + " (shards count from 1 to the total)");
   }
-  for (const json& entry : document.at("cases"))
-    report.cases.push_back(case_from_json(entry, report.shard ? report.shard->index : 0));
+  const json& cases = document.at("cases");
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    report.cases.push_back(
+        case_from_json(cases.at(i), report.shard ? report.shard->index : 0, "/cases/" + std::to_string(i)));
   return report;
 }
 
@@ -59,6 +92,10 @@ ReportFile read_report(const std::string& path) {
   } catch (const FileError& error) {
     throw UserError("report '" + path + "': " + error.reason());
   }
+  return parse_report(text, path);
+}
+
+ReportFile parse_report(const std::string& text, const std::string& path) {
   try {
     ReportFile report = report_from_json(json::parse(text));
     report.path = path;

@@ -36,4 +36,7 @@ struct ReportFile {
 // Throws UserError: "report '<path>': <why>" for a missing file or one that is not a ptest JSON report.
 ReportFile read_report(const std::string& path);
 
+// The same for a report's text already read; `path` names it in the error and in ReportFile::path.
+ReportFile parse_report(const std::string& text, const std::string& path);
+
 }  // namespace ptest

@@ -73,6 +73,17 @@ TEST(ShardVerification, AShardReportedTwiceIsNamed) {
   EXPECT_TRUE(mentions(problems, "shard 2/2: no report"));
 }
 
+// Seen as a fuzz_report_file timeout: a report of shard 1/2147483647 made --verify
+// loop over every shard number, a line each.
+TEST(ShardVerification, ManyMissingShardsAreNamedFirstThenCounted) {
+  const auto problems = verify_shards({shard_report(3, 2147483647, {"a"}, 1)});
+  EXPECT_TRUE(mentions(problems, "shard 1/2147483647: no report"));
+  EXPECT_TRUE(mentions(problems, "shard 11/2147483647: no report"));  // 3 is there: the first ten missing
+  EXPECT_FALSE(mentions(problems, "shard 3/2147483647: no report"));
+  EXPECT_FALSE(mentions(problems, "shard 12/2147483647: no report"));
+  EXPECT_TRUE(mentions(problems, "2147483636 more of the 2147483647 shards: no report"));
+}
+
 TEST(ShardVerification, CasesAShardDidNotFinishAreNamed) {
   ReportFile stopped = shard_report(2, 2, {"c"}, 3);
   stopped.shard->shard_selected = 2;
