@@ -49,6 +49,14 @@ ReportedCase case_from_json(const json& entry, int shard, const std::string& poi
   reported.message = entry.value("message", "");
   reported.output = entry.value("output", "");
   reported.shard = whole_number(entry, "shard", pointer, shard);
+  if (entry.contains("leaks")) {
+    const json& leaks = entry.at("leaks");
+    for (std::size_t i = 0; i < leaks.size(); ++i) {
+      const std::string at = pointer + "/leaks/" + std::to_string(i);
+      reported.leaks.push_back(
+          {whole_number<int>(leaks.at(i).at("pid"), at + "/pid"), leaks.at(i).value("command_line", "")});
+    }
+  }
   return reported;
 }
 

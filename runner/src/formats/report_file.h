@@ -9,10 +9,17 @@
 
 namespace ptest {
 
+// A process the case's process left running, which the runner killed.
+struct ReportedLeak {
+  int pid = 0;
+  std::string command_line;
+};
+
 struct ReportedCase {
   std::string id, outcome, worker, message, output;
   double duration = 0, start = 0, stop = 0;
   int shard = 0;  // from 1; 0: the report was not a shard's
+  std::vector<ReportedLeak> leaks;
 };
 
 struct ReportedShard {

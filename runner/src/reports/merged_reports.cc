@@ -18,11 +18,14 @@ double rounded(double seconds) { return std::round(seconds * 1e6) / 1e6; }
 
 json summary_of(const std::vector<ReportFile>& reports) {
   std::map<std::string, std::size_t> counts{{"passed", 0}, {"failed", 0}, {"skipped", 0}, {"crashed", 0}, {"timeout", 0}};
-  std::size_t selected = 0, not_run = 0;
+  std::size_t selected = 0, not_run = 0, leaked = 0;
   double duration = 0;
   bool interrupted = false;
   for (const ReportFile& report : reports) {
-    for (const ReportedCase& reported : report.cases) ++counts[reported.outcome];
+    for (const ReportedCase& reported : report.cases) {
+      ++counts[reported.outcome];
+      leaked += reported.leaks.size();
+    }
     selected += report.selected;
     not_run += report.not_run;
     duration = std::max(duration, report.duration);  // the shards ran at the same time
@@ -31,6 +34,7 @@ json summary_of(const std::vector<ReportFile>& reports) {
   json summary = {{"selected", selected}};
   for (const auto& [outcome, count] : counts) summary[outcome] = count;
   summary["not_run"] = not_run;
+  summary["leaked"] = leaked;
   summary["duration"] = rounded(duration);
   summary["interrupted"] = interrupted;
   return summary;
@@ -42,6 +46,8 @@ json case_json(const ReportedCase& reported) {
   if (reported.shard > 0) entry["shard"] = reported.shard;
   if (!reported.message.empty()) entry["message"] = reported.message;
   if (!reported.output.empty()) entry["output"] = reported.output;
+  for (const ReportedLeak& leak : reported.leaks)
+    entry["leaks"].push_back({{"pid", leak.pid}, {"command_line", leak.command_line}});
   return entry;
 }
 
@@ -113,6 +119,7 @@ std::string render_merged_junit(const std::vector<ReportFile>& reports) {
       result.stop = reported.start + reported.duration;
       result.message = reported.message;
       result.output = reported.output;
+      for (const ReportedLeak& leak : reported.leaks) result.leaks.push_back({leak.pid, leak.command_line});
       results.push_back(std::move(result));
     }
   JunitReport junit(manifest);

@@ -72,3 +72,21 @@ TEST(ReportFile, AShardOutsideItsTotalIsAOneLineError) {
                                      "shard_selected": 0}})"),
             "report 'r.json': /shard: index 0 of 0 (shards count from 1 to the total)");
 }
+
+TEST(ReportFile, ReadsACasesLeakedProcesses) {
+  const ReportFile report = parse_report(
+      R"({"ptest_version": "0.1.0", "summary": {"selected": 1},
+          "cases": [{"id": "t::S.A", "outcome": "passed", "duration": 0.5,
+                     "leaks": [{"pid": 4242, "command_line": "my-daemon --port 8080"}]}]})",
+      "r.json");
+  ASSERT_EQ(report.cases.at(0).leaks.size(), 1u);
+  EXPECT_EQ(report.cases[0].leaks[0].pid, 4242);
+  EXPECT_EQ(report.cases[0].leaks[0].command_line, "my-daemon --port 8080");
+}
+
+TEST(ReportFile, ALeakWithoutAWholePidIsAnError) {
+  const std::string error = parse_error(
+      R"({"ptest_version": "0.1.0", "summary": {"selected": 1},
+          "cases": [{"id": "t::S.A", "outcome": "passed", "duration": 0.5, "leaks": [{"pid": 1.5}]}]})");
+  EXPECT_NE(error.find("leaks/0/pid"), std::string::npos) << error;
+}

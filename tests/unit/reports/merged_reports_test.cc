@@ -54,6 +54,19 @@ TEST(MergedReports, TheSummaryIsRecomputedAndEachCaseKeepsItsShard) {
   EXPECT_EQ(document["merged_from"][1]["plan_digest"], "d");
 }
 
+// A shard's leaked processes stay on their case and count in the merged summary.
+TEST(MergedReports, LeaksStayOnTheirCaseAndAreCounted) {
+  std::vector<ReportFile> reports = two_shards();
+  reports[0].cases[0].leaks = {{4242, "my-daemon --port 8080"}, {4243, "sleep 300"}};
+  reports[1].cases[0].leaks = {{77, "helper"}};
+  const auto document = nlohmann::json::parse(render_merged_json(reports));
+  EXPECT_EQ(document["summary"]["leaked"], 3);
+  EXPECT_EQ(document["cases"][0]["leaks"][1]["command_line"], "sleep 300");
+  EXPECT_EQ(document["cases"][2]["leaks"][0]["pid"], 77);
+  EXPECT_FALSE(document["cases"][1].contains("leaks"));
+  EXPECT_NE(render_merged_junit(reports).find("my-daemon --port 8080"), std::string::npos);
+}
+
 TEST(MergedReports, JunitHasEveryCaseOncePerBinary) {
   const std::string xml = render_merged_junit(two_shards());
   EXPECT_NE(xml.find("<testsuites name=\"ptest\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\""),
