@@ -21,6 +21,7 @@ import e2e
 
 PREMATURE = "the process exited before GoogleTest finished (the test process exited with status 0)"
 DAEMON = "ptest-e2e-leaked-daemon"  # the daemon's argv[0]
+FAILS_IN_KILLED_RUN = "killed_runner::Quick.FailsInTheKilledRun"
 BUILD = None
 
 
@@ -352,26 +353,27 @@ class KilledRunner(unittest.TestCase):
         self.assertEqual(self.journal_count, 1)
         self.assertEqual(self.records[0]["$report_type"], "RunStarted")
         self.assertEqual(sorted(self.records[0]["selected"]),
-                         ["killed_runner::Quick.First", "killed_runner::Quick.Second",
-                          "killed_runner::WaitsForTheKill.Sleeps"])
+                         ["killed_runner::Quick.FailsInTheKilledRun", "killed_runner::Quick.First",
+                          "killed_runner::Quick.Second", "killed_runner::WaitsForTheKill.Sleeps"])
         finished = {r["id"]: r["outcome"] for r in self.records if r["$report_type"] == "CaseFinished"}
         self.assertEqual(set(finished), self.done)
-        self.assertTrue(all(outcome == "passed" for outcome in finished.values()), finished)
+        for case_id, outcome in finished.items():
+            self.assertEqual(outcome, "failed" if case_id == FAILS_IN_KILLED_RUN else "passed", case_id)
         self.assertNotIn("RunFinished", [r["$report_type"] for r in self.records])
 
     def test_no_test_process_outlives_the_killed_runner(self):
         self.assertFalse(self.test_process_outlived_the_runner)
 
     def test_the_next_run_says_the_last_run_was_interrupted(self):
-        missing = 3 - len(self.done)
+        missing = 4 - len(self.done)
         self.assertIn("ptest: the last run was interrupted; %d case%s did not run (%s); --lf runs them"
                       % (missing, "" if missing == 1 else "s", self.interrupted_path), self.other_output)
         self.assertEqual(self.next_status, 0, self.next_output)
 
-    def test_lf_runs_the_cases_the_killed_run_did_not_finish(self):
+    def test_lf_runs_the_cases_the_killed_run_failed_or_did_not_finish(self):
         _, cases = e2e.json_report(self.lf_report_path)
         selected = set(self.records[0]["selected"])
-        self.assertEqual(set(cases), selected - self.done, self.next_output)
+        self.assertEqual(set(cases), (selected - self.done) | ({FAILS_IN_KILLED_RUN} & self.done), self.next_output)
         self.assertIn("killed_runner::WaitsForTheKill.Sleeps", cases)
         self.assertNotIn("--lf: nothing failed last time", self.next_output)
 
@@ -382,17 +384,18 @@ class KilledRunner(unittest.TestCase):
         self.assertIn("--lf runs them", self.other_output)
 
     def test_lf_collect_only_lists_them_before_any_run_told_of_the_kill(self):
-        self.assertEqual(self.collected, sorted(set(self.records[0]["selected"]) - self.done))
+        owed = (set(self.records[0]["selected"]) - self.done) | ({FAILS_IN_KILLED_RUN} & self.done)
+        self.assertEqual(self.collected, sorted(owed))
 
     def test_once_they_ran_lf_has_nothing_left_of_the_killed_run(self):
-        self.assertIn("ptest: --lf: nothing failed last time; running all 3 selected", self.third_output)
+        self.assertIn("ptest: --lf: nothing failed last time; running all 4 selected", self.third_output)
 
     def test_the_interrupted_runs_journal_names_the_cases_that_did_not_run(self):
         records = journal_records(self.interrupted_path)
         finished = {r["id"] for r in records if r["$report_type"] == "CaseFinished"}
         not_run = set(records[0]["selected"]) - finished
         self.assertIn("killed_runner::WaitsForTheKill.Sleeps", not_run)
-        self.assertEqual(len(not_run), 3 - len(self.done))
+        self.assertEqual(len(not_run), 4 - len(self.done))
 
     def test_it_is_said_once(self):
         self.assertNotIn("interrupted", self.third_output)

@@ -77,10 +77,10 @@ std::string interrupted_journal_path(const std::string& manifest_path) {
   return sibling_path(manifest_path, "interrupted.jsonl");
 }
 
-std::vector<std::string> cases_killed_runs_did_not_finish(const std::string& manifest_path) {
+std::vector<std::string> cases_killed_runs_owe(const std::string& manifest_path) {
   std::vector<std::string> ids;
   for (const DeadJournal& dead : dead_journals(manifest_path))
-    if (!dead.contents.run_finished) add_new(dead.contents.not_finished(), ids);
+    if (!dead.contents.run_finished) add_new(dead.contents.to_run_again(), ids);
   return ids;
 }
 
@@ -96,7 +96,7 @@ std::vector<std::string> report_interrupted_runs(const std::string& manifest_pat
                  not_finished.size() == 1 ? "" : "s", interrupted_journal_path(manifest_path).c_str(),
                  not_finished.empty() ? "" : "; --lf runs them");
     if (::rename(dead.path.c_str(), interrupted_journal_path(manifest_path).c_str()) != 0) ::unlink(dead.path.c_str());
-    add_new(not_finished, ids);
+    add_new(dead.contents.to_run_again(), ids);
   }
   return ids;
 }

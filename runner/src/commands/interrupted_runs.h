@@ -20,12 +20,14 @@ std::string journal_path(const std::string& manifest_path, const std::string& te
 // <build>/ptest/interrupted.jsonl.
 std::string interrupted_journal_path(const std::string& manifest_path);
 
-// The cases the runs that died selected and did not finish, each once, in
-// their order. Only reads: the run that starts tells of them.
-std::vector<std::string> cases_killed_runs_did_not_finish(const std::string& manifest_path);
+// The cases the runs that died selected and did not finish, or finished
+// failed (their journals say so; a killed run writes no last-run file),
+// each once, in their order: what --lf owes them. Only reads: the run that
+// starts tells of them.
+std::vector<std::string> cases_killed_runs_owe(const std::string& manifest_path);
 
 // Reports the runs that died, as above, clears their journals out, and
-// returns their cases_killed_runs_did_not_finish().
+// returns their cases_killed_runs_owe().
 std::vector<std::string> report_interrupted_runs(const std::string& manifest_path);
 
 }  // namespace ptest

@@ -360,7 +360,7 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
                                     shard->cases.size(), shard->cases});
 
   // The journal: what a killed runner leaves for the next run to tell of.
-  const std::vector<std::string> killed_not_finished = report_interrupted_runs(manifest_path);
+  const std::vector<std::string> owed_to_killed_runs = report_interrupted_runs(manifest_path);
   JournalWriter journal(journal_path(manifest_path, executor_options.testrun_uid), manifest, cases.selected_indices());
   Reporters journaled;
   journaled.add(reporters.all());
@@ -373,7 +373,7 @@ int run_and_report(const RunOptions& options, const std::string& manifest_path, 
 
   const std::string history_error = save_history(history_path, history, reporters.history_updates());
   if (!history_error.empty()) std::fprintf(stderr, "ptest: error: %s\n", history_error.c_str());
-  save_last_run(manifest_path, manifest, cases.runnable, killed_not_finished, reporters.history_updates(),
+  save_last_run(manifest_path, manifest, cases.runnable, owed_to_killed_runs, reporters.history_updates(),
                 executor_options.testrun_uid, order.seed);
   reporters.write_reports();
   return history_error.empty() ? exit_status(summary, options) : kExitInternalError;

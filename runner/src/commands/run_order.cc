@@ -39,14 +39,15 @@ std::uint64_t choose_seed(const RunOptions& options, const std::string& manifest
 
 // By manifest index: the case failed, crashed or timed out the last time it
 // ran (the history), or the last run selected it and never finished it
-// (the last-run file, or the journal of a run that was killed).
+// (the last-run file), or a run that was killed failed it or did not finish
+// it (its journal).
 std::vector<bool> failed_or_not_run(const std::string& history_flag, const std::string& manifest_path,
                                     const Manifest& manifest) {
   const HistoryRead history = read_run_history(history_flag, manifest_path);
   std::unordered_set<std::string> not_run;
   if (const std::optional<LastRun> last = last_run_of(manifest_path))
     not_run.insert(last->not_run.begin(), last->not_run.end());
-  for (const std::string& id : cases_killed_runs_did_not_finish(manifest_path)) not_run.insert(id);
+  for (const std::string& id : cases_killed_runs_owe(manifest_path)) not_run.insert(id);
   std::vector<bool> chosen(manifest.cases.size(), false);
   for (std::size_t i = 0; i < manifest.cases.size(); ++i) {
     const auto it = history.history.find(manifest.cases[i].id);

@@ -18,6 +18,9 @@ struct JournalContents {
   bool run_finished = false;          // it ended, cleanly or by Ctrl-C
   // The selected cases it did not finish, in its order.
   std::vector<std::string> not_finished() const;
+  std::set<std::string> failed;  // ids of the finished cases that failed, crashed or timed out (in any round)
+  // What --lf owes the run: its cases that failed or did not finish, in its order.
+  std::vector<std::string> to_run_again() const;
 };
 
 // The lines a journal holds.

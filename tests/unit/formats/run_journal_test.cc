@@ -63,6 +63,18 @@ TEST(RunJournal, EachLineIsTheJsonOfItsRecord) {
     EXPECT_EQ(line.find('\n'), line.size() - 1) << line;
 }
 
+// A killed run writes no last-run file: its journal tells --lf what failed as
+// well as what did not finish.
+TEST(RunJournal, WhatToRunAgainIsWhatFailedAndWhatDidNotFinishInTheRunsOrder) {
+  const JournalContents contents =
+      parse_journal(journal_run_started("u", {"b::A", "b::B", "b::C", "b::D", "b::E"}) +
+                    journal_case_finished("b::A", "passed", 0.1) + journal_case_finished("b::B", "failed", 0.1) +
+                    journal_case_finished("b::C", "crashed", 0.1) + journal_case_finished("b::E", "skipped", 0));
+  EXPECT_EQ(contents.failed, (std::set<std::string>{"b::B", "b::C"}));
+  EXPECT_EQ(contents.to_run_again(), (std::vector<std::string>{"b::B", "b::C", "b::D"}));
+  EXPECT_EQ(contents.not_finished(), std::vector<std::string>{"b::D"});
+}
+
 TEST(RunJournal, GarbageLinesAreSkipped) {
   const JournalContents contents = parse_journal(
       "not json\n[1,2]\n{\"$report_type\": 3}\n{\"$report_type\": \"RunStarted\", \"testrun_uid\": 7, \"selected\": [1]}\n");

@@ -1,6 +1,7 @@
 // Cases for a runner SIGKILLed mid-run: the quick ones note that they
-// finished in $PTEST_E2E_DONE; the last waits, its pid in
-// $PTEST_E2E_KILL_MARKER, until the test kills the runner and then it.
+// finished in $PTEST_E2E_DONE (one of them fails in the killed run only);
+// the last waits, its pid in $PTEST_E2E_KILL_MARKER, until the test kills
+// the runner and then it.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -19,6 +20,11 @@ void note_done(const char* name) {
 
 TEST(Quick, First) { note_done("killed_runner::Quick.First"); }
 TEST(Quick, Second) { note_done("killed_runner::Quick.Second"); }
+
+TEST(Quick, FailsInTheKilledRun) {
+  note_done("killed_runner::Quick.FailsInTheKilledRun");
+  EXPECT_EQ(std::getenv("PTEST_E2E_KILL_MARKER"), nullptr) << "fails when the runner is to be killed";
+}
 
 TEST(WaitsForTheKill, Sleeps) {
   const char* marker = std::getenv("PTEST_E2E_KILL_MARKER");
