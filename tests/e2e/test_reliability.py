@@ -317,6 +317,8 @@ class KilledRunner(unittest.TestCase):
         wait_for(lambda: os.path.exists(marker), "the waiting case to start")
         with open(marker) as f:
             cls.waiting_pid = int(f.read())
+        with open(marker + ".scratch") as f:
+            cls.killed_run_scratch = os.path.dirname(f.read())  # the run's, above the worker's
         journals = glob.glob(os.path.join(ptest_dir, "journal", "*.jsonl"))
         cls.journal_count = len(journals)
         with open(done) as f:
@@ -339,7 +341,9 @@ class KilledRunner(unittest.TestCase):
                                                            "killed_runner::*")
         cls.collected = e2e.collect(BUILD, "--lf", "killed_runner::*")
         # A run of other cases tells of the kill; the --lf after it must still run what the killed run owed.
+        cls.scratch_survived_the_kill = os.path.isdir(cls.killed_run_scratch)
         cls.other_status, cls.other_output = e2e.ptest(BUILD, "-n", "1", "rendezvous::*")
+        cls.scratch_survived_the_next_run = os.path.isdir(cls.killed_run_scratch)
         cls.lf_report_path = os.path.join(cls.scratch, "lf.json")
         cls.next_status, cls.next_output = e2e.ptest(BUILD, "-n", "1", "--lf", "--report-json", cls.lf_report_path,
                                                      "killed_runner::*")
@@ -363,6 +367,10 @@ class KilledRunner(unittest.TestCase):
 
     def test_no_test_process_outlives_the_killed_runner(self):
         self.assertFalse(self.test_process_outlived_the_runner)
+
+    def test_the_next_run_removes_the_killed_runs_scratch_directory(self):
+        self.assertTrue(self.scratch_survived_the_kill, self.killed_run_scratch)  # nobody else removed it
+        self.assertFalse(self.scratch_survived_the_next_run, self.killed_run_scratch)
 
     def test_the_next_run_says_the_last_run_was_interrupted(self):
         missing = 4 - len(self.done)

@@ -1,5 +1,8 @@
 // The run's scratch space: one fresh directory per worker (PTEST_TMPDIR),
 // under one directory for the run in $TMPDIR, removed when the run ends.
+// A runner that is SIGKILLed cannot remove its own, so each run holds a lock
+// in its directory while it lives, and a run that starts removes the
+// directories of runs whose lock nobody holds.
 #pragma once
 
 #include <string>
@@ -21,6 +24,7 @@ class ScratchDirectories {
  private:
   std::string root_;
   std::vector<std::string> paths_;
+  int lock_ = -1;  // held while the run lives
 };
 
 }  // namespace ptest

@@ -29,6 +29,7 @@ TEST(Quick, FailsInTheKilledRun) {
 TEST(WaitsForTheKill, Sleeps) {
   const char* marker = std::getenv("PTEST_E2E_KILL_MARKER");
   if (!marker) GTEST_SKIP() << "not in the killed-runner test";
+  if (const char* scratch = std::getenv("PTEST_TMPDIR")) std::ofstream(std::string(marker) + ".scratch") << scratch;
   std::ofstream(std::string(marker) + ".tmp") << ::getpid() << "\n";
   std::rename((std::string(marker) + ".tmp").c_str(), marker);
   ::sleep(300);
