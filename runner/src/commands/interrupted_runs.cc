@@ -1,8 +1,6 @@
 #include "commands/interrupted_runs.h"
 
 #include <dirent.h>
-#include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +11,7 @@
 
 #include "formats/run_journal.h"
 #include "util/atomic_file.h"
+#include "util/file_lock.h"
 #include "util/paths.h"
 
 namespace ptest {
@@ -20,16 +19,6 @@ namespace ptest {
 namespace {
 
 std::string journal_directory(const std::string& manifest_path) { return sibling_path(manifest_path, "journal"); }
-
-// Whether the journal's run is gone: nobody holds its lock. A journal that
-// cannot be opened is not ours to judge.
-bool writer_is_gone(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  const bool gone = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
-  ::close(fd);
-  return gone;
-}
 
 struct DeadJournal {
   std::string path;
@@ -49,7 +38,7 @@ std::vector<DeadJournal> dead_journals(const std::string& manifest_path) {
   ::closedir(dir);
   std::vector<DeadJournal> dead;
   for (const std::string& path : journals) {
-    if (!writer_is_gone(path)) continue;  // a run going on at the same time
+    if (!lock_is_abandoned(path)) continue;  // a run going on at the same time
     try {
       dead.push_back(DeadJournal{path, read_journal(path)});
     } catch (const FileError&) {

@@ -13,6 +13,7 @@
 
 #include "model/model.h"
 #include "util/atomic_file.h"
+#include "util/file_lock.h"
 #include "util/paths.h"
 
 namespace ptest {
@@ -38,10 +39,8 @@ void remove_dead_runs(const std::string& base) {
   for (const std::string& candidate : candidates) {
     struct stat info {};
     if (::lstat(candidate.c_str(), &info) != 0 || !S_ISDIR(info.st_mode) || info.st_uid != ::geteuid()) continue;
-    const int lock = ::open((candidate + "/" + kLockName).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (lock < 0) continue;
-    if (::flock(lock, LOCK_EX | LOCK_NB) == 0) remove_tree(candidate);  // its run is gone
-    ::close(lock);
+    // Its run is gone; no run locks another's file, so it stays free.
+    if (lock_is_abandoned(candidate + "/" + kLockName)) remove_tree(candidate);
   }
 }
 

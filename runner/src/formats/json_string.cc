@@ -1,6 +1,7 @@
 #include "formats/json_string.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 namespace ptest {
@@ -26,6 +27,12 @@ void append_json_string(std::string& out, std::string_view text) {
     }
   }
   out += '"';
+}
+
+void append_json_number(std::string& out, double number) {
+  char text[32];
+  const auto written = std::to_chars(text, text + sizeof text, number, std::chars_format::general, 6);
+  out.append(text, written.ptr);
 }
 
 }  // namespace ptest

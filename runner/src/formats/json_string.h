@@ -12,4 +12,8 @@ namespace ptest {
 // characters escaped, other bytes as they are (the text is taken to be UTF-8).
 void append_json_string(std::string& out, std::string_view text);
 
+// Appends `number` to six significant digits, as printf's %.6g writes it,
+// without printf's cost (20,000 of these a run): durations in seconds.
+void append_json_number(std::string& out, double number);
+
 }  // namespace ptest

@@ -1,6 +1,5 @@
 #include "formats/run_journal.h"
 
-#include <charconv>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -45,9 +44,7 @@ std::string journal_run_started(const std::string& testrun_uid, const std::vecto
 
 std::string journal_case_finished(const std::string& id, const std::string& outcome, double duration) {
   std::string line = "{\"$report_type\":\"CaseFinished\",\"duration\":";
-  char number[32];
-  const auto written = std::to_chars(number, number + sizeof number, duration, std::chars_format::general, 6);
-  line.append(number, written.ptr);
+  append_json_number(line, duration);
   line += ",\"id\":";
   append_json_string(line, id);
   line += ",\"outcome\":";

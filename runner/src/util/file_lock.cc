@@ -19,4 +19,12 @@ FileLock::FileLock(const std::string& path) : fd_(::open(path.c_str(), O_RDWR | 
 
 FileLock::~FileLock() { ::close(fd_); }
 
+bool lock_is_abandoned(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  const bool abandoned = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return abandoned;
+}
+
 }  // namespace ptest

@@ -19,4 +19,8 @@ class FileLock {
   int fd_;
 };
 
+// Whether the lock file at `path` exists and no process holds a lock on it:
+// the run that made it is gone (a lock dies with its holder, SIGKILL too).
+bool lock_is_abandoned(const std::string& path);
+
 }  // namespace ptest
